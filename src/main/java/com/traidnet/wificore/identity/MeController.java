@@ -1,0 +1,29 @@
+package com.traidnet.wificore.identity;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+@RestController
+@Tag(name = "Authentication")
+class MeController {
+
+    record Me(UUID id, String email, UUID tenantId, List<String> roles, Set<String> abilities) {
+        static Me of(StaffPrincipal p) {
+            return new Me(p.userId(), p.email(), p.tenant() == null ? null : p.tenant().value(),
+                    p.roles().stream().map(Role::id).sorted().toList(), p.abilities());
+        }
+    }
+
+    @GetMapping("/api/me")
+    @Operation(summary = "Who you are: e-mail, tenant and roles")
+    Me me(@AuthenticationPrincipal StaffPrincipal who) {
+        return Me.of(who);
+    }
+}

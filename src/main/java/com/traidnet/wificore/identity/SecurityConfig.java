@@ -1,0 +1,79 @@
+package com.traidnet.wificore.identity;
+
+import com.traidnet.wificore.platform.ProblemResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.Set;
+
+/**
+ * HTTP security rules. Public: health, OpenAPI, registration, login. {@code /api/platform/**}
+ * needs {@code platform_admin}; every other {@code /api/**} route needs a signed-in
+ * caller. CSRF protection applies to cookie-authenticated changes (the SPA); requests
+ * with a bearer token carry no ambient credentials and are exempt.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final Set<String> CSRF_EXEMPT = Set.of("/api/auth/login", "/api/register");
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, LoginService logins) throws Exception {
+        var csrfHandler = new CsrfTokenRequestAttributeHandler();
+        csrfHandler.setCsrfRequestAttributeName(null); // load the token eagerly so the cookie is always set
+        http
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(csrfHandler)
+                        .requireCsrfProtectionMatcher(SecurityConfig::needsCsrf))
+                .addFilterBefore(new StaffAuthenticationFilter(tokens, logins), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/health", "/health/**", "/actuator/health/**", "/actuator/prometheus",
+                                "/api/openapi.json", "/api/openapi.json/**").permitAll()
+                        .requestMatchers("/api/register", "/api/auth/login", "/api/auth/session", "/api/auth/csrf")
+                        .permitAll()
+                        .requestMatchers("/api/platform/**").hasRole(Role.PLATFORM_ADMIN.id())
+                        .requestMatchers("/api/**", "/actuator/**").authenticated()
+                        .anyRequest().permitAll())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> ProblemResponses.write(res,
+                                HttpStatus.UNAUTHORIZED, "authentication required: send a bearer token or sign in"))
+                        .accessDeniedHandler((req, res, ex) -> ProblemResponses.write(res, HttpStatus.FORBIDDEN,
+                                isCsrfFailure(ex) ? "missing or invalid CSRF token (send the XSRF-TOKEN cookie's"
+                                        + " value in the X-XSRF-TOKEN header)" : "you are not allowed to do this")))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .anonymous(a -> {
+                })
+                .headers(h -> h.contentTypeOptions(c -> {
+                }));
+        return http.build();
+    }
+
+    private static boolean needsCsrf(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod()) || CSRF_EXEMPT.contains(request.getRequestURI())) {
+            return false;
+        }
+        String auth = request.getHeader("Authorization");
+        return auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    private static boolean isCsrfFailure(Exception e) {
+        return e instanceof org.springframework.security.web.csrf.CsrfException;
+    }
+}

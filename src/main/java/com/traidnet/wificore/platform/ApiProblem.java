@@ -1,0 +1,70 @@
+package com.traidnet.wificore.platform;
+
+import org.springframework.http.HttpStatus;
+
+import java.time.Duration;
+
+/**
+ * A client error with a message worth showing: rendered as {@code application/problem+json}
+ * with {@code title} from the status and {@code detail} from the message.
+ */
+public class ApiProblem extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String field;
+    private final Duration retryAfter;
+
+    public ApiProblem(HttpStatus status, String detail) {
+        this(status, detail, null, null);
+    }
+
+    private ApiProblem(HttpStatus status, String detail, String field, Duration retryAfter) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.field = field;
+        this.retryAfter = retryAfter;
+    }
+
+    public static ApiProblem notFound(String what) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, what + " not found");
+    }
+
+    public static ApiProblem conflict(String detail) {
+        return new ApiProblem(HttpStatus.CONFLICT, detail);
+    }
+
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, detail);
+    }
+
+    public static ApiProblem unauthorized(String detail) {
+        return new ApiProblem(HttpStatus.UNAUTHORIZED, detail);
+    }
+
+    /** A 400 that names the offending field, like bean-validation errors do. */
+    public static ApiProblem invalidField(String field, String detail) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, field + ": " + detail, field, null);
+    }
+
+    public static ApiProblem tooManyRequests(String detail, Duration retryAfter) {
+        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, detail, null, retryAfter);
+    }
+
+    public static ApiProblem unavailable(String detail) {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, detail);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    /** The request field at fault, or null. */
+    public String field() {
+        return field;
+    }
+
+    /** How long the client should wait before retrying, or null. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}
