@@ -13,7 +13,6 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.util.Set;
 
@@ -31,7 +30,8 @@ class SecurityConfig {
     private static final Set<String> CSRF_EXEMPT = Set.of("/api/auth/login", "/api/register");
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, LoginService logins) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, LoginService logins,
+                           io.micrometer.core.instrument.MeterRegistry metrics) throws Exception {
         var csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null); // load the token eagerly so the cookie is always set
         http
@@ -40,7 +40,7 @@ class SecurityConfig {
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfHandler)
                         .requireCsrfProtectionMatcher(SecurityConfig::needsCsrf))
-                .addFilterBefore(new StaffAuthenticationFilter(tokens, logins), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new StaffAuthenticationFilter(tokens, logins, metrics), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/health", "/health/**", "/actuator/health/**", "/actuator/prometheus",
                                 "/api/openapi.json", "/api/openapi.json/**").permitAll()
@@ -63,6 +63,14 @@ class SecurityConfig {
                 .headers(h -> h.contentTypeOptions(c -> {
                 }));
         return http.build();
+    }
+
+    /** No username/password users outside our own login: stops Boot from generating a default user. */
+    @Bean
+    org.springframework.security.core.userdetails.UserDetailsService noFormLoginUsers() {
+        return username -> {
+            throw new org.springframework.security.core.userdetails.UsernameNotFoundException(username);
+        };
     }
 
     private static boolean needsCsrf(HttpServletRequest request) {

@@ -29,10 +29,12 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final LoginService logins;
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
 
-    StaffAuthenticationFilter(ApiTokens tokens, LoginService logins) {
+    StaffAuthenticationFilter(ApiTokens tokens, LoginService logins, io.micrometer.core.instrument.MeterRegistry metrics) {
         this.tokens = tokens;
         this.logins = logins;
+        this.metrics = metrics;
     }
 
     @Override
@@ -65,6 +67,9 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
             var context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
             SecurityContextHolder.setContext(context);
+            // per-tenant API usage; tagged by tenant id (bounded by the number of tenants)
+            metrics.counter("wificore.api.requests", "tenant",
+                    principal.tenant() == null ? "platform" : principal.tenant().toString()).increment();
         }
         try {
             chain.doFilter(request, response);

@@ -38,6 +38,10 @@ class TenantSchemas {
         failedMigrations.remove(tenant);
     }
 
+    int failedCount() {
+        return failedMigrations.size();
+    }
+
     boolean isUnavailable(TenantId tenant) {
         return failedMigrations.containsKey(tenant);
     }

@@ -87,6 +87,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(code).body(ProblemDetail.forStatusAndDetail(code, detail));
     }
 
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            org.springframework.web.servlet.resource.NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return apiProblem(new ApiProblem(HttpStatus.NOT_FOUND, "no such endpoint: " + e.getHttpMethod() + " /"
+                + e.getResourcePath()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) throws Exception {
         if (e instanceof org.springframework.security.access.AccessDeniedException

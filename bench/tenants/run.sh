@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# Tenant creation and start-up benchmark (issue 2).
+#
+#   bench/tenants/run.sh [--keep]
+#
+# Copies the platform jar to a temp dir, starts it on a fresh data dir, then for each stage
+# (default 10, 100, 1000 tenants) creates tenants up to that count with TenantBench.java
+# (sequential, closed loop), restarts the platform and measures the start-up. Prints a summary.
+#
+# Environment (all optional):
+#   JAR=target/wificore.jar   platform jar (relative to the repo root, or absolute)
+#   JAVA=...                  java 25 (default: /usr/lib/jvm/temurin-25-jdk-amd64/bin/java, else `java`)
+#   JAVA_OPTS=                extra JVM options for the platform
+#   HTTP_PORT=18070 DB_PORT=15472
+#   STAGES="10 100 1000"      tenant counts after which the start-up is measured
+#   STARTS=2                  restarts measured per stage (the first start on the fresh dir is extra)
+#   CLIENTS=1                 concurrent clients creating tenants (headline figure: 1)
+#   KEEP=1                    same as --keep: leave the temp dir (logs, data) in place
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+
+keep="${KEEP:-0}"
+for arg in "$@"; do
+    case "$arg" in
+        --keep) keep=1 ;;
+        -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "unknown argument: $arg" >&2; exit 2 ;;
+    esac
+done
+
+jar="${JAR:-target/wificore.jar}"
+[[ "$jar" = /* ]] || jar="$repo/$jar"
+if [[ -n "${JAVA:-}" ]]; then
+    java="$JAVA"
+elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
+    java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+else
+    java=java
+fi
+http_port="${HTTP_PORT:-18070}"
+db_port="${DB_PORT:-15472}"
+stages="${STAGES:-10 100 1000}"
+starts="${STARTS:-2}"
+clients="${CLIENTS:-1}"
+admin_email="bench-admin@bench.example"
+admin_password="bench-admin-password-1"
+base_url="http://127.0.0.1:$http_port"
+bench_src="$here/TenantBench.java"
+
+[[ -f "$jar" ]] || { echo "jar not found: $jar (build it, or set JAR)" >&2; exit 1; }
+command -v curl >/dev/null || { echo "curl is required" >&2; exit 1; }
+"$java" -version 2>&1 | head -1 | grep -q '"25' || echo "warning: $java is not Java 25" >&2
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for p in "$http_port" "$db_port"; do
+    if port_in_use "$p"; then echo "port $p is already in use (set HTTP_PORT / DB_PORT)" >&2; exit 1; fi
+done
+
+# The embedded PostgreSQL runs as an unprivileged account when we are root: every parent
+# of the data dir must be searchable by it, hence /tmp and 0755.
+work="$(mktemp -d /tmp/wcbench.XXXXXX)"
+chmod 755 "$work"
+data="$work/data"
+mkdir -m 755 "$data"
+cp "$jar" "$work/wificore.jar"
+
+app_pid=""
+start_no=0
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+stop_platform() {
+    [[ -n "$app_pid" ]] || return 0
+    if kill -0 "$app_pid" 2>/dev/null; then
+        kill -TERM "$app_pid" 2>/dev/null || true
+        local waited=0
+        while kill -0 "$app_pid" 2>/dev/null && (( waited < 600 )); do sleep 0.1; waited=$((waited + 1)); done
+        if kill -0 "$app_pid" 2>/dev/null; then
+            echo "platform (pid $app_pid) did not stop within 60 s; killing it" >&2
+            kill -KILL "$app_pid" 2>/dev/null || true
+        fi
+    fi
+    wait "$app_pid" 2>/dev/null || true
+    app_pid=""
+}
+
+cleanup() {
+    local rc=$?
+    set +e
+    stop_platform
+    # a database server left behind by a killed platform (it is a daemon of pg_ctl): fast shutdown
+    local pidfile="$data/postgres/cluster/postmaster.pid"
+    if [[ -f "$pidfile" ]]; then
+        local pg_pid
+        pg_pid="$(head -1 "$pidfile")"
+        if [[ "$pg_pid" =~ ^[0-9]+$ ]] && kill -0 "$pg_pid" 2>/dev/null; then
+            kill -INT "$pg_pid" 2>/dev/null
+            for _ in $(seq 1 100); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.1; done
+        fi
+    fi
+    if [[ "$keep" = 1 ]]; then
+        echo "kept $work (logs: $work/*.log, data: $data)"
+    else
+        rm -rf "$work"
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Starts the platform, waits for /health 200 and the "Started WifiCore" line; appends a result row.
+#   $1 = tenant count (for the summary), $2 = label
+start_platform() {
+    local tenants="$1" label="$2"
+    start_no=$((start_no + 1))
+    local log="$work/app-$start_no.log"
+    local t0 t1 code
+    t0="$(now_ms)"
+    env -u WIFICORE_DB_URL \
+        WIFICORE_DATA_DIR="$data" WIFICORE_DB_PORT="$db_port" WIFICORE_HTTP_PORT="$http_port" \
+        WIFICORE_ADMIN_EMAIL="$admin_email" WIFICORE_ADMIN_PASSWORD="$admin_password" \
+        "$java" ${JAVA_OPTS:-} -jar "$work/wificore.jar" >"$log" 2>&1 &
+    app_pid=$!
+    while :; do
+        code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$base_url/health" || true)"
+        [[ "$code" = 200 ]] && break
+        if ! kill -0 "$app_pid" 2>/dev/null; then
+            echo "platform exited during start-up; last log lines ($log):" >&2
+            tail -20 "$log" >&2
+            exit 1
+        fi
+        if (( $(now_ms) - t0 > 600000 )); then echo "no /health 200 within 600 s" >&2; exit 1; fi
+        sleep 0.1
+    done
+    t1="$(now_ms)"
+    local started="" migrated="" i
+    for i in $(seq 1 100); do
+        started="$(grep -o 'Started WifiCore in [0-9.]* seconds (process running for [0-9.]*)' "$log" || true)"
+        [[ -n "$started" ]] && break
+        sleep 0.1
+    done
+    migrated="$(grep -o 'migrated [0-9]* tenant schema(s) in [0-9]* ms with [0-9]* thread(s), [0-9]* failed' "$log" || true)"
+    local spring_s process_s mig_n mig_ms mig_failed pre_s
+    spring_s="$(sed -E 's/.*in ([0-9.]+) seconds.*/\1/' <<<"$started")"
+    process_s="$(sed -E 's/.*running for ([0-9.]+)\).*/\1/' <<<"$started")"
+    mig_n="$(sed -E 's/migrated ([0-9]+) .*/\1/' <<<"$migrated")"
+    mig_ms="$(sed -E 's/.* in ([0-9]+) ms.*/\1/' <<<"$migrated")"
+    mig_failed="$(sed -E 's/.*, ([0-9]+) failed/\1/' <<<"$migrated")"
+    pre_s="$(awk -v p="${process_s:-0}" -v s="${spring_s:-0}" 'BEGIN { printf "%.2f", p - s }')"
+    local health_s
+    health_s="$(awk -v ms="$((t1 - t0))" 'BEGIN { printf "%.2f", ms / 1000 }')"
+    local size load
+    size="$(du -sh "$data/postgres/cluster" 2>/dev/null | cut -f1)"
+    load="$(cut -d' ' -f1 /proc/loadavg)"
+    printf '%-24s %7s %10s %9s %7s %7s %11s %9s %7s %6s\n' "$label" "$tenants" "$health_s" "${process_s:-?}" \
+        "$pre_s" "${spring_s:-?}" "${mig_ms:-?}" "${mig_n:-?}/${mig_failed:-?}" "${size:-?}" "$load" >>"$work/startup.txt"
+    echo "  start #$start_no ($label, $tenants tenants): /health 200 after ${health_s} s;" \
+        "${started:-no 'Started' line}; ${migrated:-no 'migrated' line}"
+    if [[ -n "$mig_failed" && "$mig_failed" != 0 ]]; then
+        echo "  WARNING: $mig_failed tenant migration(s) failed, see $log" >&2
+    fi
+}
+
+restart_platform() {
+    local t0 t1
+    t0="$(now_ms)"
+    stop_platform
+    t1="$(now_ms)"
+    echo "  stopped in $(( t1 - t0 )) ms"
+    start_platform "$@"
+}
+
+echo "WifiCore tenant benchmark"
+echo "  jar:      $jar (copied to $work)"
+echo "  java:     $("$java" -version 2>&1 | head -1)"
+echo "  machine:  $(nproc) CPU(s), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr)"
+echo "  user:     $(id -un); data dir $data; HTTP $http_port, DB $db_port"
+echo "  stages:   $stages tenants; $starts measured start(s) per stage; $clients client(s)"
+echo
+
+: >"$work/startup.txt"
+echo "first start (fresh data dir: unpacks PostgreSQL, initdb)"
+start_platform 0 "first start (fresh dir)"
+for r in $(seq 1 "$starts"); do
+    restart_platform 0 "restart"
+done
+
+created=0
+: >"$work/latencies.txt"
+: >"$work/creation.txt"
+for target in $stages; do
+    if (( target > created )); then
+        echo
+        echo "creating tenants $created..$((target - 1))"
+        "$java" "$bench_src" --url "$base_url" --email "$admin_email" --password "$admin_password" \
+            --from "$created" --to "$target" --clients "$clients" --latencies "$work/latencies.txt" \
+            | tee "$work/create-$target.txt"
+        printf '%-10s %s load1 %s\n' "$created..$((target - 1))" \
+            "$(grep -E '^(created|latency)' "$work/create-$target.txt" | sed 's/latency (all requests), ms:/latency ms:/' | tr '\n' ' ')" \
+            "$(cut -d' ' -f1 /proc/loadavg)" >>"$work/creation.txt"
+        created="$target"
+    fi
+    for r in $(seq 1 "$starts"); do
+        restart_platform "$created" "restart"
+    done
+done
+stop_platform
+
+echo
+echo "================ summary ================"
+echo "machine: $(nproc) CPU(s), $(uname -sr); java: $("$java" -version 2>&1 | head -1)"
+echo
+echo "Tenant creation (POST /api/platform/tenants, $clients client(s), closed loop), per stage:"
+cat "$work/creation.txt"
+echo
+echo "Tenant creation over all $created tenants:"
+"$java" "$bench_src" --report "$work/latencies.txt" --block 100
+echo
+echo "Start-up (seconds unless noted; 'to /health' = process launch until GET /health answers 200;"
+echo "'proc.run'/'Spring' = the app's \"Started WifiCore in <Spring> seconds (process running for <proc.run>)\";"
+echo "'JVM+PG' = proc.run - Spring = JVM start + embedded PostgreSQL start; 'migrate ms' = tenant schema"
+echo "migrations (part of Spring); load1 = 1-minute load average when /health answered):"
+printf '%-24s %7s %10s %9s %7s %7s %11s %9s %7s %6s\n' "start" "tenants" "to /health" "proc.run" \
+    "JVM+PG" "Spring" "migrate ms" "mig/fail" "db size" "load1"
+cat "$work/startup.txt"
