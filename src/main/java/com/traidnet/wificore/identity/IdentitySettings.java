@@ -24,4 +24,14 @@ public record IdentitySettings(
         @DefaultValue("5") int maxFailuresPerAccount,
         @DefaultValue("20") int maxFailuresPerAddress,
         @DefaultValue("PT15M") Duration failureWindow) {
+
+    public IdentitySettings {
+        if (maxFailuresPerAccount < 1 || maxFailuresPerAddress < 1) {
+            throw new IllegalArgumentException("wificore.identity.max-failures-per-* must be at least 1");
+        }
+        if (failureWindow.isNegative() || failureWindow.isZero() || loginTokenLifetime.isNegative()
+                || loginTokenLifetime.isZero()) {
+            throw new IllegalArgumentException("wificore.identity durations must be positive");
+        }
+    }
 }

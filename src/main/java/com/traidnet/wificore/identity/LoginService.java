@@ -48,6 +48,27 @@ class LoginService {
         return new StaffPrincipal(account.id(), account.tenant(), account.email(), account.roles(), Set.of("*"), null);
     }
 
+    /**
+     * Changes the caller's own password after checking the current one (throttled like a
+     * login), and revokes every other token of the caller.
+     */
+    void changePassword(StaffPrincipal who, String current, String next, String clientAddress) {
+        throttle.check(who.email(), clientAddress);
+        Account account = find(who.email());
+        if (account == null || !passwords.matches(current, account.passwordHash())) {
+            throttle.failed(who.email(), clientAddress);
+            throw ApiProblem.invalidField("currentPassword", "is not correct");
+        }
+        String hash = passwords.hash(next, "newPassword");
+        gateway.inPlatform(sql -> {
+            sql.sql("update staff_users set password_hash = ?, updated_at = now() where id = ?")
+                    .params(hash, who.userId()).update();
+            return sql.sql("update api_tokens set revoked_at = now()"
+                            + " where user_id = ? and revoked_at is null and id is distinct from ?")
+                    .params(who.userId(), who.tokenId()).update();
+        });
+    }
+
     /** Reloads a session's user; empty if the user or its tenant is no longer active. */
     java.util.Optional<StaffPrincipal> sessionUser(UUID userId) {
         return gateway.inPlatform(sql -> sql.sql(select() + " where u.id = ?").param(userId)

@@ -2,6 +2,7 @@ package com.traidnet.wificore.identity;
 
 import com.traidnet.wificore.platform.ApiProblem;
 import com.traidnet.wificore.platform.Page;
+import com.traidnet.wificore.platform.SqlText;
 import com.traidnet.wificore.tenant.TenantGateway;
 import com.traidnet.wificore.tenant.TenantId;
 import org.springframework.dao.DuplicateKeyException;
@@ -80,7 +81,7 @@ public class StaffAccounts {
     }
 
     Page<StaffView> list(TenantId tenant, String query, Page.Request page) {
-        String like = query == null || query.isBlank() ? "%" : "%" + query.toLowerCase(Locale.ROOT) + "%";
+        String like = SqlText.containsPattern(query);
         return page.of(gateway.inTenant(tenant, sql -> sql.sql("""
                         select * from staff_users where tenant_id = :tenant
                           and (lower(email) like :q or lower(coalesce(name, '')) like :q)

@@ -37,6 +37,13 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
         this.metrics = metrics;
     }
 
+    /** Giving up a credential is always allowed, even with a read-only token. */
+    private static boolean signsOut(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.equals("/api/auth/logout")
+                || ("DELETE".equals(request.getMethod()) && path.startsWith("/api/auth/tokens/"));
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -49,7 +56,7 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
                         "the bearer token is invalid, expired or revoked");
                 return;
             }
-            if (!principal.mayWrite() && !READ_METHODS.contains(request.getMethod())) {
+            if (!principal.mayWrite() && !READ_METHODS.contains(request.getMethod()) && !signsOut(request)) {
                 ProblemResponses.write(response, HttpStatus.FORBIDDEN, "this token is read-only");
                 return;
             }

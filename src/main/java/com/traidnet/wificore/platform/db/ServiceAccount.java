@@ -44,17 +44,61 @@ record ServiceAccount(String name) {
         return wrapped;
     }
 
-    /** Hands a directory tree to this account (no-op when not switching users). */
+    /**
+     * Hands a directory tree to this account (no-op when not switching users). The files
+     * include the credentials file: that is fine, this account owns the cluster's data files
+     * and so is its superuser anyway.
+     */
     void own(Path dir) throws IOException {
-        if (switchesUser() && run(List.of("chown", "-R", name + ":", dir.toString())) != 0
+        if (!switchesUser()) {
+            return;
+        }
+        // a fresh unpack or init leaves root-owned files somewhere below; one walk finds them
+        boolean allOwned;
+        try (var paths = Files.walk(dir)) {
+            allOwned = paths.allMatch(p -> ownedByUs(p));
+        }
+        if (!allOwned && run(List.of("chown", "-R", name + ":", dir.toString())) != 0
                 && run(List.of("chown", "-R", name, dir.toString())) != 0) {
             throw new IOException("cannot hand " + dir + " to account '" + name + "'");
         }
     }
 
-    /** True when this account can enter {@code dir} (every parent must be searchable). */
-    boolean canEnter(Path dir) throws IOException {
-        return !switchesUser() || run(command(List.of("test", "-x", dir.toString()))) == 0;
+    private boolean ownedByUs(Path p) {
+        try {
+            return Files.getOwner(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).getName().equals(name);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Makes sure this account can reach {@code dir}. A root user's checkout often sits in
+     * {@code /root} (mode 0700): there we add search-only permission ({@code o+x}: enter, not
+     * list) to the ancestors that block the way, and say so. Returns false if still blocked.
+     */
+    boolean openPassage(Path dir) throws IOException {
+        if (!switchesUser() || canEnter(dir)) {
+            return true;
+        }
+        for (Path p = dir.getRoot(); p != null && !p.equals(dir); p = next(p, dir)) {
+            var perms = Files.getPosixFilePermissions(p);
+            if (!perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                perms.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+                Files.setPosixFilePermissions(p, perms);
+                System.err.println("wificore: granted search-only permission (o+x) on " + p
+                        + " so the database account '" + name + "' can reach its data");
+            }
+        }
+        return canEnter(dir);
+    }
+
+    private static Path next(Path ancestor, Path dir) {
+        return ancestor.resolve(dir.getName(ancestor.getNameCount()));
+    }
+
+    private boolean canEnter(Path dir) throws IOException {
+        return run(command(List.of("test", "-x", dir.toString()))) == 0;
     }
 
     private static boolean isRoot() throws IOException {

@@ -35,7 +35,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         var problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         var headers = new HttpHeaders();
         if (e.field() != null) {
-            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.fieldMessage())));
         }
         if (e.retryAfter() != null) {
             headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
@@ -48,10 +48,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return apiProblem(ApiProblem.invalidField(e.getName(), "invalid value '" + e.getValue() + "'"));
     }
 
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<Object> database(DataAccessException e) {
-        log.error("database error", e);
-        return apiProblem(ApiProblem.unavailable("the database could not complete the request; try again"));
+    @ExceptionHandler({org.springframework.dao.TransientDataAccessException.class,
+            org.springframework.jdbc.CannotGetJdbcConnectionException.class})
+    ResponseEntity<Object> databaseBusy(DataAccessException e) {
+        log.warn("database temporarily unavailable: {}", e.getMostSpecificCause().getMessage());
+        return apiProblem(ApiProblem.unavailable("the database is temporarily unavailable; try again"));
     }
 
     @Override
