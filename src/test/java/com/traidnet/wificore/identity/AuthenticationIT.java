@@ -153,6 +153,10 @@ class AuthenticationIT extends IntegrationTest {
         assertThat(badId.status()).isEqualTo(400);
         assertThat(badId.body().path("errors").get(0).path("field").asString()).isEqualTo("id");
 
+        var rejectedByFirewall = api().get("/api//double-slash", null);
+        assertThat(rejectedByFirewall.status()).isEqualTo(400);
+        assertThat(rejectedByFirewall.contentType()).startsWith("application/problem+json");
+
         var wrongType = api().send("POST", "/api/auth/login", "email=x", null, Map.of("Content-Type", "text/plain"));
         assertThat(wrongType.status()).isEqualTo(415);
         assertThat(wrongType.contentType()).startsWith("application/problem+json");
