@@ -67,6 +67,8 @@ mkdir -m 755 "$data"
 cp "$jar" "$work/wificore.jar"
 
 app_pid=""
+client_pid=""
+tail_pid=""
 start_no=0
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
@@ -89,6 +91,9 @@ stop_platform() {
 cleanup() {
     local rc=$?
     set +e
+    for p in "$client_pid" "$tail_pid"; do
+        [[ -n "$p" ]] && kill -TERM "$p" 2>/dev/null && wait "$p" 2>/dev/null
+    done
     stop_platform
     # a database server left behind by a killed platform (it is a daemon of pg_ctl): fast shutdown
     local pidfile="$data/postgres/cluster/postmaster.pid"
@@ -195,9 +200,22 @@ for target in $stages; do
     if (( target > created )); then
         echo
         echo "creating tenants $created..$((target - 1))"
+        # in the background, so that a signal to this script interrupts `wait` at once
         "$java" "$bench_src" --url "$base_url" --email "$admin_email" --password "$admin_password" \
             --from "$created" --to "$target" --clients "$clients" --latencies "$work/latencies.txt" \
-            | tee "$work/create-$target.txt"
+            >"$work/create-$target.txt" 2>&1 &
+        client_pid=$!
+        tail -n +1 -f --pid="$client_pid" "$work/create-$target.txt" &
+        tail_pid=$!
+        client_rc=0
+        wait "$client_pid" || client_rc=$?
+        client_pid=""
+        wait "$tail_pid" || true
+        tail_pid=""
+        if (( client_rc != 0 )); then
+            echo "tenant creation failed (exit $client_rc); see above" >&2
+            exit 1
+        fi
         printf '%-10s %s load1 %s\n' "$created..$((target - 1))" \
             "$(grep -E '^(created|latency)' "$work/create-$target.txt" | sed 's/latency (all requests), ms:/latency ms:/' | tr '\n' ' ')" \
             "$(cut -d' ' -f1 /proc/loadavg)" >>"$work/creation.txt"

@@ -18,6 +18,7 @@ class SchemaMigrations {
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
 
     private final DataSource dataSource;
+    private volatile String latestTenantVersion;
 
     SchemaMigrations(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -28,6 +29,28 @@ class SchemaMigrations {
         var result = configure("platform").schemas("public").defaultSchema("public").load().migrate();
         log.info("platform schema at version {} ({} migrations applied)", result.targetSchemaVersion,
                 result.migrationsExecuted);
+    }
+
+    /**
+     * The newest version in the tenant set, read once from the migration files' names. A
+     * tenant whose recorded version equals it has nothing to migrate.
+     */
+    String latestTenantVersion() {
+        if (latestTenantVersion == null) {
+            try {
+                var files = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                        .getResources("classpath*:db/migration/tenant/V*__*.sql");
+                latestTenantVersion = java.util.Arrays.stream(files)
+                        .map(r -> r.getFilename().substring(1, r.getFilename().indexOf("__")))
+                        .map(org.flywaydb.core.api.MigrationVersion::fromVersion)
+                        .max(Comparable::compareTo)
+                        .map(org.flywaydb.core.api.MigrationVersion::getVersion)
+                        .orElseThrow(() -> new IllegalStateException("no tenant migrations on the classpath"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return latestTenantVersion;
     }
 
     /** Brings one tenant schema up to date, creating it if needed; returns its version. */
