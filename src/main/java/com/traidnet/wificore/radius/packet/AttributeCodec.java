@@ -17,21 +17,9 @@ final class AttributeCodec {
     /** Reads the attributes in {@code packet[from, to)}. */
     static List<Attribute> read(byte[] packet, int from, int to) throws RadiusCodecException {
         List<Attribute> attributes = new ArrayList<>();
-        int at = from;
-        while (at < to) {
-            if (to - at < 2) {
-                throw new RadiusCodecException("attribute header at offset " + at + " is truncated");
-            }
-            int type = packet[at] & 0xFF;
-            int length = packet[at + 1] & 0xFF;
-            if (type == 0) {
-                throw new RadiusCodecException("attribute type 0 at offset " + at + " is reserved");
-            }
-            if (length < 2 || at + length > to) {
-                throw new RadiusCodecException("attribute " + type + " at offset " + at + " has length " + length
-                        + (length < 2 ? ", less than 2" : ", past the end of the packet") + " (RFC 2865 §5)");
-            }
-            byte[] value = Arrays.copyOfRange(packet, at + 2, at + length);
+        for (int at = from; at < to; at += packet[at + 1] & 0xFF) {
+            int type = checkedType(packet, at, to);
+            byte[] value = Arrays.copyOfRange(packet, at + 2, at + (packet[at + 1] & 0xFF));
             if (type == RadiusPacket.MESSAGE_AUTHENTICATOR && value.length != 16) {
                 throw new RadiusCodecException("Message-Authenticator has " + value.length
                         + " octets, not 16 (RFC 3579 §3.2)");
@@ -41,9 +29,25 @@ final class AttributeCodec {
             } else {
                 attributes.add(Attribute.of(type, value));
             }
-            at += length;
         }
         return attributes;
+    }
+
+    /** RFC 2865 §5: a type other than 0 and a length of at least 2 that stays inside the packet. */
+    private static int checkedType(byte[] packet, int at, int to) throws RadiusCodecException {
+        if (to - at < 2) {
+            throw new RadiusCodecException("attribute header at offset " + at + " is truncated");
+        }
+        int type = packet[at] & 0xFF;
+        int length = packet[at + 1] & 0xFF;
+        if (type == 0) {
+            throw new RadiusCodecException("attribute type 0 at offset " + at + " is reserved");
+        }
+        if (length < 2 || at + length > to) {
+            throw new RadiusCodecException("attribute " + type + " at offset " + at + " has length " + length
+                    + (length < 2 ? ", less than 2" : ", past the end of the packet") + " (RFC 2865 §5)");
+        }
+        return type;
     }
 
     /**

@@ -48,7 +48,11 @@ public record RadiusPacket(PacketCode code, int identifier, byte[] authenticator
         return authenticator;
     }
 
-    /** The first attribute with this dictionary name, e.g. "User-Name" or "Mikrotik-Rate-Limit". */
+    /**
+     * The first attribute with this dictionary name, e.g. "User-Name" or "Mikrotik-Rate-Limit".
+     *
+     * @throws IllegalArgumentException for a name the dictionary does not know (a bug, not input)
+     */
     public Optional<Attribute> first(String name) {
         AttributeDefinition definition = Dictionary.standard().require(name);
         return attributes.stream().filter(definition::matches).findFirst();
