@@ -14,8 +14,11 @@
 #   HTTP_PORT=18070 DB_PORT=15472
 #   STAGES="10 100 1000"      tenant counts after which the start-up is measured
 #   STARTS=2                  restarts measured per stage (the first start on the fresh dir is extra)
+#   VERIFY_STARTS=1           extra restarts per stage with WIFICORE_TENANCY_VERIFYONSTARTUP=true
+#                             (Flyway on every tenant schema, not only on those behind the newest version)
 #   CLIENTS=1                 concurrent clients creating tenants (headline figure: 1)
 #   KEEP=1                    same as --keep: leave the temp dir (logs, data) in place
+#   TMPDIR=/tmp               where the temp dir goes (as root: every parent must be world-searchable)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -25,7 +28,7 @@ keep="${KEEP:-0}"
 for arg in "$@"; do
     case "$arg" in
         --keep) keep=1 ;;
-        -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown argument: $arg" >&2; exit 2 ;;
     esac
 done
@@ -43,6 +46,8 @@ http_port="${HTTP_PORT:-18070}"
 db_port="${DB_PORT:-15472}"
 stages="${STAGES:-10 100 1000}"
 starts="${STARTS:-2}"
+verify_starts="${VERIFY_STARTS:-1}"
+verify_flag=false
 clients="${CLIENTS:-1}"
 admin_email="bench-admin@bench.example"
 admin_password="bench-admin-password-1"
@@ -58,14 +63,8 @@ for p in "$http_port" "$db_port"; do
     if port_in_use "$p"; then echo "port $p is already in use (set HTTP_PORT / DB_PORT)" >&2; exit 1; fi
 done
 
-# The embedded PostgreSQL runs as an unprivileged account when we are root: every parent
-# of the data dir must be searchable by it, hence /tmp and 0755.
-work="$(mktemp -d /tmp/wcbench.XXXXXX)"
-chmod 755 "$work"
-data="$work/data"
-mkdir -m 755 "$data"
-cp "$jar" "$work/wificore.jar"
-
+work=""
+data=""
 app_pid=""
 client_pid=""
 tail_pid=""
@@ -105,7 +104,9 @@ cleanup() {
             for _ in $(seq 1 100); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.1; done
         fi
     fi
-    if [[ "$keep" = 1 ]]; then
+    if [[ -z "$work" ]]; then
+        :
+    elif [[ "$keep" = 1 ]]; then
         echo "kept $work (logs: $work/*.log, data: $data)"
     else
         rm -rf "$work"
@@ -115,6 +116,16 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+# The embedded PostgreSQL runs as an unprivileged account when we are root: every parent
+# of the data dir must be searchable by it, hence /tmp (or $TMPDIR) and 0755.
+work="$(mktemp -d "${TMPDIR:-/tmp}/wcbench.XXXXXX")" || {
+    echo "cannot create a temp dir under ${TMPDIR:-/tmp}; set TMPDIR to a writable directory" >&2; exit 1; }
+chmod 755 "$work"
+data="$work/data"
+mkdir -m 755 "$data"
+mkdir "$work/tmp"   # the platform's java.io.tmpdir (Tomcat's work dir), so nothing else in /tmp is needed
+cp "$jar" "$work/wificore.jar"
 
 # Starts the platform, waits for /health 200 and the "Started WifiCore" line; appends a result row.
 #   $1 = tenant count (for the summary), $2 = label
@@ -127,7 +138,8 @@ start_platform() {
     env -u WIFICORE_DB_URL \
         WIFICORE_DATA_DIR="$data" WIFICORE_DB_PORT="$db_port" WIFICORE_HTTP_PORT="$http_port" \
         WIFICORE_ADMIN_EMAIL="$admin_email" WIFICORE_ADMIN_PASSWORD="$admin_password" \
-        "$java" ${JAVA_OPTS:-} -jar "$work/wificore.jar" >"$log" 2>&1 &
+        WIFICORE_TENANCY_VERIFYONSTARTUP="$verify_flag" \
+        "$java" -Djava.io.tmpdir="$work/tmp" ${JAVA_OPTS:-} -jar "$work/wificore.jar" >"$log" 2>&1 &
     app_pid=$!
     while :; do
         code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$base_url/health" || true)"
@@ -147,11 +159,12 @@ start_platform() {
         [[ -n "$started" ]] && break
         sleep 0.1
     done
-    migrated="$(grep -o 'migrated [0-9]* tenant schema(s) in [0-9]* ms with [0-9]* thread(s), [0-9]* failed' "$log" || true)"
+    # "migrated N tenant schema(s) in X ms ..." or (newer) "migrated M of N tenant schema(s) to version V in X ms ..."
+    migrated="$(grep -oE 'migrated [0-9]+ (of [0-9]+ )?tenant schema\(s\)[^,]* in [0-9]+ ms with [0-9]+ thread\(s\), [0-9]+ failed' "$log" || true)"
     local spring_s process_s mig_n mig_ms mig_failed pre_s
     spring_s="$(sed -E 's/.*in ([0-9.]+) seconds.*/\1/' <<<"$started")"
     process_s="$(sed -E 's/.*running for ([0-9.]+)\).*/\1/' <<<"$started")"
-    mig_n="$(sed -E 's/migrated ([0-9]+) .*/\1/' <<<"$migrated")"
+    mig_n="$(sed -E 's/^migrated ([0-9]+) of ([0-9]+) .*/\1\/\2/; s/^migrated ([0-9]+) tenant.*/\1\/\1/' <<<"$migrated")"
     mig_ms="$(sed -E 's/.* in ([0-9]+) ms.*/\1/' <<<"$migrated")"
     mig_failed="$(sed -E 's/.*, ([0-9]+) failed/\1/' <<<"$migrated")"
     pre_s="$(awk -v p="${process_s:-0}" -v s="${spring_s:-0}" 'BEGIN { printf "%.2f", p - s }')"
@@ -160,8 +173,8 @@ start_platform() {
     local size load
     size="$(du -sh "$data/postgres/cluster" 2>/dev/null | cut -f1)"
     load="$(cut -d' ' -f1 /proc/loadavg)"
-    printf '%-24s %7s %10s %9s %7s %7s %11s %9s %7s %6s\n' "$label" "$tenants" "$health_s" "${process_s:-?}" \
-        "$pre_s" "${spring_s:-?}" "${mig_ms:-?}" "${mig_n:-?}/${mig_failed:-?}" "${size:-?}" "$load" >>"$work/startup.txt"
+    printf '%-24s %7s %10s %9s %7s %7s %11s %11s %6s %7s %6s\n' "$label" "$tenants" "$health_s" "${process_s:-?}" \
+        "$pre_s" "${spring_s:-?}" "${mig_ms:-?}" "${mig_n:-?}" "${mig_failed:-?}" "${size:-?}" "$load" >>"$work/startup.txt"
     echo "  start #$start_no ($label, $tenants tenants): /health 200 after ${health_s} s;" \
         "${started:-no 'Started' line}; ${migrated:-no 'migrated' line}"
     if [[ -n "$mig_failed" && "$mig_failed" != 0 ]]; then
@@ -183,7 +196,7 @@ echo "  jar:      $jar (copied to $work)"
 echo "  java:     $("$java" -version 2>&1 | head -1)"
 echo "  machine:  $(nproc) CPU(s), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr)"
 echo "  user:     $(id -un); data dir $data; HTTP $http_port, DB $db_port"
-echo "  stages:   $stages tenants; $starts measured start(s) per stage; $clients client(s)"
+echo "  stages:   $stages tenants; $starts (+$verify_starts verify-all) measured start(s) per stage; $clients client(s)"
 echo
 
 : >"$work/startup.txt"
@@ -224,6 +237,11 @@ for target in $stages; do
     for r in $(seq 1 "$starts"); do
         restart_platform "$created" "restart"
     done
+    verify_flag=true
+    for r in $(seq 1 "$verify_starts"); do
+        restart_platform "$created" "restart (verify all)"
+    done
+    verify_flag=false
 done
 stop_platform
 
@@ -240,7 +258,8 @@ echo
 echo "Start-up (seconds unless noted; 'to /health' = process launch until GET /health answers 200;"
 echo "'proc.run'/'Spring' = the app's \"Started WifiCore in <Spring> seconds (process running for <proc.run>)\";"
 echo "'JVM+PG' = proc.run - Spring = JVM start + embedded PostgreSQL start; 'migrate ms' = tenant schema"
-echo "migrations (part of Spring); load1 = 1-minute load average when /health answered):"
-printf '%-24s %7s %10s %9s %7s %7s %11s %9s %7s %6s\n' "start" "tenants" "to /health" "proc.run" \
-    "JVM+PG" "Spring" "migrate ms" "mig/fail" "db size" "load1"
+echo "migrations (part of Spring); migrated = schemas migrated/tenants; 'verify all' = with"
+echo "WIFICORE_TENANCY_VERIFYONSTARTUP=true; load1 = 1-minute load average when /health answered):"
+printf '%-24s %7s %10s %9s %7s %7s %11s %11s %6s %7s %6s\n' "start" "tenants" "to /health" "proc.run" \
+    "JVM+PG" "Spring" "migrate ms" "migrated" "failed" "db size" "load1"
 cat "$work/startup.txt"

@@ -9,6 +9,7 @@ import org.springframework.core.env.MapPropertySource;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Starts the platform: the embedded PostgreSQL first (when no external database is
@@ -23,40 +24,41 @@ public final class PlatformLauncher {
 
     /** Starts everything; returns 0 once serving, or a non-zero exit code on start-up failure. */
     public static int run(Class<?> application, String[] args) {
-        EmbeddedPostgres database = null;
+        var database = new AtomicReference<EmbeddedPostgres>();
+        var context = new AtomicReference<ConfigurableApplicationContext>();
+        // registered first, so that a SIGTERM during start-up still stops what was started
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ConfigurableApplicationContext running = context.get();
+            if (running != null) {
+                running.close();
+            }
+            EmbeddedPostgres db = database.get();
+            if (db != null) {
+                db.close();
+            }
+        }, "wificore-shutdown"));
         try {
             Map<String, Object> embedded = new HashMap<>();
             if (setting("WIFICORE_DB_URL", null, args) == null) {
                 Path dataDir = Path.of(setting("WIFICORE_DATA_DIR", "data", args));
-                database = EmbeddedPostgres.start(dataDir, port(setting("WIFICORE_DB_PORT", "5472", args)));
-                embedded.put("wificore.db.url", database.jdbcUrl());
-                embedded.put("wificore.db.user", database.username());
-                embedded.put("wificore.db.password", database.password());
+                database.set(EmbeddedPostgres.start(dataDir, port(setting("WIFICORE_DB_PORT", "5472", args))));
+                embedded.put("wificore.db.url", database.get().jdbcUrl());
+                embedded.put("wificore.db.user", database.get().username());
+                embedded.put("wificore.db.password", database.get().password());
             }
             var app = new SpringApplication(application);
             // the embedded server's coordinates win over anything else (a stray WIFICORE_DB_USER, say)
-            app.addInitializers(context -> context.getEnvironment().getPropertySources()
+            app.addInitializers(c -> c.getEnvironment().getPropertySources()
                     .addFirst(new MapPropertySource("embeddedDatabase", embedded)));
             app.setRegisterShutdownHook(false);
-            ConfigurableApplicationContext context = app.run(args);
-            EmbeddedPostgres db = database;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                context.close();
-                if (db != null) {
-                    db.close();
-                }
-            }, "wificore-shutdown"));
+            context.set(app.run(args));
             // the JVM stays up on spring.main.keep-alive until SIGTERM runs the hook above
             return 0;
         } catch (EmbeddedDatabaseException | IllegalArgumentException e) {
             System.err.println("wificore: " + e.getMessage());
             return 1;
         } catch (RuntimeException e) {
-            // Spring has already printed its own failure analysis
-            if (database != null) {
-                database.close();
-            }
-            return 1;
+            return 1; // Spring has already printed its own failure analysis; the hook stops the database
         }
     }
 

@@ -27,7 +27,8 @@ class SchemaMigrations {
 
     private void migratePlatform() {
         var result = configure("platform").schemas("public").defaultSchema("public").load().migrate();
-        log.info("platform schema at version {} ({} migrations applied)", result.targetSchemaVersion,
+        log.info("platform schema at version {} ({} migrations applied)",
+                result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
                 result.migrationsExecuted);
     }
 
