@@ -29,3 +29,12 @@ if ! JAVA_HOME=$(find_jdk); then
 fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
+
+# Java writes temporary files (Tomcat's work dir, test databases) to java.io.tmpdir, /tmp by
+# default. Where /tmp is not writable for this user, use a directory inside the checkout.
+if [ ! -w "${TMPDIR:-/tmp}" ]; then
+  wificore_tmp="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/target/tmp"
+  mkdir -p "$wificore_tmp"
+  export JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:-} -Djava.io.tmpdir=$wificore_tmp"
+  export TMPDIR="$wificore_tmp"
+fi
