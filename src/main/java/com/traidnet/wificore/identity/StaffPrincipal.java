@@ -27,10 +27,6 @@ public record StaffPrincipal(UUID userId, TenantId tenant, String email, Set<Rol
         return roles.contains(Role.PLATFORM_ADMIN);
     }
 
-    public boolean has(Role role) {
-        return roles.contains(role);
-    }
-
     /** Whether the credential allows changing things (tokens may be read-only). */
     boolean mayWrite() {
         return abilities.contains("*") || abilities.contains("write");

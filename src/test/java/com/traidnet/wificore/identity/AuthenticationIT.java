@@ -107,6 +107,24 @@ class AuthenticationIT extends IntegrationTest {
     }
 
     @Test
+    void rolesLimitWhatStaffMayChange() {
+        var tenant = registerTenant("roles");
+        String email = "operator@" + tenant.slug() + ".test";
+        assertThat(api().post("/api/staff", json("email", email, "password", PASSWORD, "roles", List.of("operator")),
+                tenant.token()).status()).isEqualTo(201);
+        String operator = login(email, PASSWORD);
+
+        assertThat(api().get("/api/staff", operator).status()).isEqualTo(200);
+        var refused = api().post("/api/staff", json("email", "x@" + tenant.slug() + ".test", "password", PASSWORD,
+                "roles", List.of("tenant_admin")), operator);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(api().send("PUT", "/api/tenant/branding", json("displayName", "x"), operator, Map.of()).status())
+                .isEqualTo(403);
+        assertThat(api().get("/api/platform/tenants", operator).status()).isEqualTo(403);
+    }
+
+    @Test
     void aReadOnlyTokenCanStillSignOut() {
         var tenant = registerTenant("ro");
         String readOnly = api().post("/api/auth/tokens", json("name", "wallboard", "abilities", List.of("read")),
