@@ -111,8 +111,8 @@ class ApiTokens {
                     UUID id = rs.getObject("id", UUID.class);
                     return new TokenView(id, rs.getString("name"),
                             new HashSet<>(List.of((String[]) rs.getArray("abilities").getArray())),
-                            rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("expires_at")),
-                            instant(rs.getTimestamp("last_used_at")), id.equals(owner.tokenId()));
+                            rs.getTimestamp("created_at").toInstant(), StaffAccounts.instant(rs.getTimestamp("expires_at")),
+                            StaffAccounts.instant(rs.getTimestamp("last_used_at")), id.equals(owner.tokenId()));
                 })
                 .list());
     }
@@ -138,9 +138,5 @@ class ApiTokens {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Instant instant(Timestamp ts) {
-        return ts == null ? null : ts.toInstant();
     }
 }

@@ -145,7 +145,8 @@ public class StaffAccounts {
         return Arrays.stream((String[]) array.getArray()).toList();
     }
 
-    private static java.time.Instant instant(Timestamp ts) {
+    /** Nullable timestamp column to Instant. */
+    static java.time.Instant instant(Timestamp ts) {
         return ts == null ? null : ts.toInstant();
     }
 }
