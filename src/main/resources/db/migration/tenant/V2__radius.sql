@@ -166,10 +166,10 @@ declare
     stale jsonb := case when tg_op = 'INSERT' then null else to_jsonb(old) end;
 begin
     if fresh is not null then
-        perform pg_notify('wificore_radius', tg_table_schema || ':' || kind || ':' || left(fresh ->> key, 200));
+        perform pg_notify('wificore_radius', tg_table_schema || ':' || kind || ':' || left(fresh ->> key, 7000));
     end if;
     if stale is not null and (fresh is null or stale ->> key is distinct from fresh ->> key) then
-        perform pg_notify('wificore_radius', tg_table_schema || ':' || kind || ':' || left(stale ->> key, 200));
+        perform pg_notify('wificore_radius', tg_table_schema || ':' || kind || ':' || left(stale ->> key, 7000));
     end if;
     return null;
 end $$;
