@@ -7,6 +7,7 @@ package com.traidnet.wificore.radius.server;
 public enum DropReason {
     MALFORMED("malformed"),
     UNKNOWN_CODE("unknown_code"),
+    ATTRIBUTE_FLOOD("attribute_flood"),
     WRONG_PORT("wrong_port"),
     UNKNOWN_NAS("unknown_nas"),
     AMBIGUOUS_NAS("ambiguous_nas"),

@@ -29,6 +29,8 @@ final class RadiusEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(RadiusEndpoint.class);
     private static final int MESSAGE_AUTHENTICATOR = 80;
+    /** FreeRADIUS's max_attributes default: no NAS sends more; a flood is an attack or a bug. */
+    static final int MAX_ATTRIBUTES = 200;
 
     private final PacketCode accepts;
     private final RequestHandler handler;
@@ -63,6 +65,10 @@ final class RadiusEndpoint {
         } catch (RadiusCodecException e) {
             metrics.drop(e.getMessage() != null && e.getMessage().startsWith("unknown packet code")
                     ? DropReason.UNKNOWN_CODE : DropReason.MALFORMED);
+            return;
+        }
+        if (packet.attributes().size() > MAX_ATTRIBUTES) {
+            metrics.drop(DropReason.ATTRIBUTE_FLOOD);
             return;
         }
         boolean statusServer = packet.code() == PacketCode.STATUS_SERVER;
