@@ -34,6 +34,8 @@ public abstract class IntegrationTest {
         registry.add("wificore.db.url", db::jdbcUrl);
         registry.add("wificore.db.user", db::username);
         registry.add("wificore.db.password", db::password);
+        // the generated secret key goes to the test's data directory, not ./data of the checkout
+        registry.add("wificore.data.dir", () -> TestDatabase.dataDir().toString());
         registry.add("wificore.admin.email", () -> ADMIN_EMAIL);
         registry.add("wificore.admin.password", () -> ADMIN_PASSWORD);
         // every test client is 127.0.0.1: per-address limits are unit-tested, not tripped here

@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class TestDatabase {
 
     private static EmbeddedPostgres server;
+    private static Path dataDir;
 
     private TestDatabase() {
     }
@@ -23,6 +24,7 @@ public final class TestDatabase {
         if (server == null) {
             try {
                 Path dir = Files.createTempDirectory("wificore-test-db-");
+                dataDir = dir;
                 // as root the database runs as an unprivileged account, which must be able to enter it
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
                 server = EmbeddedPostgres.start(dir, freePort());
@@ -32,6 +34,12 @@ public final class TestDatabase {
             }
         }
         return server;
+    }
+
+    /** The test JVM's data directory (also where the generated {@code secret.key} goes). */
+    public static synchronized Path dataDir() {
+        get();
+        return dataDir;
     }
 
     public static int freePort() throws IOException {
