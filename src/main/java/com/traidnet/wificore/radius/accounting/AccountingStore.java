@@ -266,7 +266,9 @@ class AccountingStore {
                             join radacct r on r.radacctid = s.radacctid and r.acctstarttime = s.acctstarttime
                             where s.acctstoptime is null and r.acctstoptime is null
                               and coalesce(r.acctupdatetime, r.acctstarttime)
-                                  < :now - (2 * coalesce(nullif(r.acctinterval, 0), :interval) + :grace) * interval '1 second'
+                                  < :now::timestamptz
+                                    - (2 * coalesce(nullif(r.acctinterval, 0), :interval::bigint) + :grace::bigint)
+                                      * interval '1 second'
                             for update of s skip locked),
                         closed_s as (
                             update radacct_sessions s set acctstoptime = stale.last_seen, acctupdatetime = stale.last_seen

@@ -22,8 +22,12 @@ import java.util.function.Consumer;
  * size, known NAS (by source address, then the Tenant-ID attribute where an address is
  * shared), authenticators and the BlastRADIUS Message-Authenticator rule, duplicate
  * detection — before its handler sees a {@link RadiusRequest}. Anything failing a check is
- * dropped without an answer and counted (RFC 2865 §3). Replies always carry a
- * Message-Authenticator (first) and are kept for retransmissions.
+ * dropped without an answer and counted (RFC 2865 §3). Access-Accept/Reject/Challenge always
+ * carry a Message-Authenticator, first (the BlastRADIUS mitigation). Accounting-Response does
+ * not: RFC 2866 does not define one, its Response Authenticator already covers every octet,
+ * and clients disagree on how to check it (FreeRADIUS's radclient hashes a zero vector where
+ * RFC 5176's rule would use the request's), so adding one would break NAS that do check.
+ * Every reply is kept for retransmissions.
  */
 final class RadiusEndpoint {
 
@@ -140,7 +144,9 @@ final class RadiusEndpoint {
     private void reply(ReplayCache.Key key, RadiusPacket reply, NasClient nas, Consumer<byte[]> send, long started) {
         byte[] wire;
         try {
-            wire = PacketCodec.encode(withMessageAuthenticator(reply), nas.secret());
+            RadiusPacket signed = reply.code() == PacketCode.ACCOUNTING_RESPONSE ? reply
+                    : withMessageAuthenticator(reply);
+            wire = PacketCodec.encode(signed, nas.secret());
         } catch (RadiusCodecException e) {
             // e.g. reply items adding up to more than 4096 octets: a configuration error
             log.warn("reply to {} could not be encoded: {}", nas.name(), e.getMessage());
