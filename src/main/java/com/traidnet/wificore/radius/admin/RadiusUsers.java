@@ -3,6 +3,7 @@ package com.traidnet.wificore.radius.admin;
 import com.traidnet.wificore.platform.ApiProblem;
 import com.traidnet.wificore.platform.Page;
 import com.traidnet.wificore.platform.SqlText;
+import com.traidnet.wificore.radius.auth.PasswordCheck;
 import com.traidnet.wificore.radius.authorize.ControlAttributes;
 import com.traidnet.wificore.tenant.TenantGateway;
 import com.traidnet.wificore.tenant.TenantId;
@@ -48,12 +49,14 @@ class RadiusUsers {
             List<AttributeRow> kept = user.password() != null ? List.of()
                     : AttributeTable.RADCHECK.read(sql, List.of(user.username()))
                     .getOrDefault(user.username(), List.of()).stream()
-                    .filter(row -> ControlAttributes.isPassword(row.attribute())).toList();
+                    .filter(row -> isPassword(row.attribute())).toList();
             deleteRows(sql, user.username());
             AttributeTable.RADCHECK.insert(sql, user.username(), kept);
             write(sql, user);
             AuditTrail.record(sql, actor, "radius.user.updated", user.username());
-            return view(sql, user.username()).orElseThrow();
+            // replacing everything with nothing leaves no rows: the user is gone, and looks it
+            return view(sql, user.username())
+                    .orElseGet(() -> new UserView(user.username(), null, List.of(), List.of(), List.of()));
         });
     }
 
@@ -147,9 +150,14 @@ class RadiusUsers {
 
     private static UserView view(String username, List<AttributeRow> check, List<AttributeRow> reply,
                                  List<Membership> groups) {
-        String passwordType = check.stream().map(AttributeRow::attribute).filter(ControlAttributes::isPassword)
+        String passwordType = check.stream().map(AttributeRow::attribute).filter(RadiusUsers::isPassword)
                 .findFirst().orElse(null);
         return new UserView(username, passwordType,
-                check.stream().filter(row -> !ControlAttributes.isPassword(row.attribute())).toList(), reply, groups);
+                check.stream().filter(row -> !isPassword(row.attribute())).toList(), reply, groups);
+    }
+
+    /** Ours, or any other scheme the server checks (e.g. MD5-Password rows imported from FreeRADIUS). */
+    private static boolean isPassword(String attribute) {
+        return ControlAttributes.isPassword(attribute) || PasswordCheck.supports(attribute);
     }
 }

@@ -190,6 +190,33 @@ class RadiusAccountsIT extends IntegrationTest {
     }
 
     @Test
+    void rowsWrittenForFreeRadiusAreUsersAndGroupsToo() {
+        var t = registerTenant("radi");
+        gateway.inTenant(tenant(t), sql -> {
+            sql.sql("insert into radcheck (username, attribute, op, value) values ('jill', 'MD5-Password', ':=',"
+                    + " '5f4dcc3b5aa765d61d8327deb882cf99')").update();
+            sql.sql("insert into radgroupreply (groupname, attribute, op, value) values ('legacy',"
+                    + " 'Session-Timeout', '=', '60')").update();
+            return sql.sql("insert into radusergroup (username, groupname, priority) values ('kim', 'legacy', 1)")
+                    .update();
+        });
+        assertThat(api().get("/api/radius/users/jill", t.token()).text("passwordType")).isEqualTo("MD5-Password");
+        assertThat(usernames(api().get("/api/radius/users", t.token()).body())).containsExactly("jill", "kim");
+        var legacy = api().get("/api/radius/groups/legacy", t.token());
+        assertThat(legacy.status()).isEqualTo(200);
+        assertThat(legacy.body().path("members").asLong()).isEqualTo(1);
+        assertThat(api().post("/api/radius/groups", json("name", "legacy"), t.token()).status()).isEqualTo(409);
+
+        // a PUT without a password keeps the one the server can check, whatever its scheme
+        assertThat(api().send("PUT", "/api/radius/users/jill", json("groups", List.of("legacy")), t.token(),
+                Map.of()).text("passwordType")).isEqualTo("MD5-Password");
+        assertThat(radcheck(t, "jill")).containsExactly("MD5-Password := 5f4dcc3b5aa765d61d8327deb882cf99");
+        // replacing the only rows of a password-less user with nothing leaves no user
+        assertThat(api().send("PUT", "/api/radius/users/kim", json(), t.token(), Map.of()).status()).isEqualTo(200);
+        assertThat(api().get("/api/radius/users/kim", t.token()).status()).isEqualTo(404);
+    }
+
+    @Test
     void sessionsAreListedNewestFirstAndFilteredByStatusUserAndNas() {
         var t = registerTenant("rads");
         long oldClosed = session(t, "dave", "10.0.0.1", NOW.minusSeconds(7200), NOW.minusSeconds(3600));
