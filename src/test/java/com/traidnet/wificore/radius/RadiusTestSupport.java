@@ -37,10 +37,15 @@ public abstract class RadiusTestSupport extends IntegrationTest {
     }
 
     protected Nas tenantWithNas(String prefix, boolean requireMessageAuthenticator) {
+        return tenantWithNas(prefix, "s3cret-" + UUID.randomUUID().toString().substring(0, 8),
+                requireMessageAuthenticator, 3799);
+    }
+
+    protected Nas tenantWithNas(String prefix, String secret, boolean requireMessageAuthenticator, int coaPort) {
         TestTenant tenant = registerTenant(prefix);
-        String secret = "s3cret-" + UUID.randomUUID().toString().substring(0, 8);
         var created = api().post("/api/nas", json("name", "router-1", "address", "127.0.0.1", "secret", secret,
-                "type", "mikrotik", "requireMessageAuthenticator", requireMessageAuthenticator), tenant.token());
+                "type", "mikrotik", "requireMessageAuthenticator", requireMessageAuthenticator, "coaPort", coaPort),
+                tenant.token());
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         waitForNasDirectory();
         return new Nas(tenant, secret, created.text("id"));

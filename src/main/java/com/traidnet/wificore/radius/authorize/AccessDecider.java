@@ -49,14 +49,17 @@ final class AccessDecider {
         long remainingSeconds = Long.MAX_VALUE;
         Optional<AvPair> expiration = granted.control(Limits.EXPIRATION);
         if (expiration.isPresent()) {
-            Optional<Instant> at = Expiration.parse(expiration.get().value());
-            if (at.isEmpty()) {
+            Instant at;
+            try {
+                at = ControlAttributes.expiration(expiration.get().value());
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                // unreadable means we cannot tell it has not passed: closed, not open
                 return reject(Reason.EXPIRED, "unreadable Expiration " + expiration.get().value());
             }
-            if (!now.isBefore(at.get())) {
-                return reject(Reason.EXPIRED, "expired at " + at.get());
+            if (!now.isBefore(at)) {
+                return reject(Reason.EXPIRED, "expired at " + at);
             }
-            remainingSeconds = Duration.between(now, at.get()).toSeconds();
+            remainingSeconds = Duration.between(now, at).toSeconds();
         }
         OptionalLong timeCap = granted.controlNumber(Limits.MAX_ALL_SESSION);
         if (timeCap.isPresent()) {

@@ -33,7 +33,7 @@ class AccessRequestHandler implements RequestHandler {
 
     private final ProfileCache profiles;
     private final SessionFactsStore sessions;
-    private final PostAuthLog postAuth;
+    private final PostAuthWriter postAuth;
     private final RadiusMetrics metrics;
     private final Clock clock;
     private final Authorizer authorizer = new Authorizer();
@@ -41,7 +41,7 @@ class AccessRequestHandler implements RequestHandler {
     private final ExecutorService slowPath = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger waiting = new AtomicInteger();
 
-    AccessRequestHandler(ProfileCache profiles, SessionFactsStore sessions, PostAuthLog postAuth,
+    AccessRequestHandler(ProfileCache profiles, SessionFactsStore sessions, PostAuthWriter postAuth,
                          RadiusMetrics metrics, Clock clock) {
         this.profiles = profiles;
         this.sessions = sessions;
@@ -115,7 +115,7 @@ class AccessRequestHandler implements RequestHandler {
         boolean accepted = decision instanceof Decision.Accept;
         RadiusPacket packet = request.packet();
         NasClient nas = request.nas();
-        postAuth.record(new PostAuthLog.Row(nas.tenant(), user, accepted, decision.reason().text(),
+        postAuth.record(new PostAuthWriter.Row(nas.tenant(), user, accepted, decision.reason().text(),
                 request.source().getAddress().getHostAddress(), nas.id(),
                 packet.string("Called-Station-Id").orElse(null), packet.string(Limits.CALLING_STATION_ID).orElse(null),
                 clock.instant()));

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -25,9 +24,6 @@ import java.util.regex.PatternSyntaxException;
  */
 final class Authorizer {
 
-    /** Check-only attributes: always control items, whatever operator the row uses. */
-    private static final Set<String> CONTROL = Set.of("auth-type", "expiration", "simultaneous-use",
-            "max-all-session", "max-total-octets");
     private static final Map<String, Pattern> REGEXES = new ConcurrentHashMap<>();
 
     private final Dictionary dictionary = Dictionary.standard();
@@ -54,9 +50,9 @@ final class Authorizer {
         return new Authorization.Granted(List.copyOf(control), List.copyOf(reply));
     }
 
+    /** Check-only attributes are always control items, whatever operator the row uses. */
     static boolean isControl(String attribute) {
-        String name = attribute.toLowerCase(Locale.ROOT);
-        return CONTROL.contains(name) || PasswordCheck.supports(name);
+        return ControlAttributes.isControl(attribute) || PasswordCheck.supports(attribute);
     }
 
     private AvPair firstFailing(List<AvPair> check, RadiusPacket request) {

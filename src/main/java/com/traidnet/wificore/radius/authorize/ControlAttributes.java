@@ -3,6 +3,7 @@ package com.traidnet.wificore.radius.authorize;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -53,9 +54,10 @@ public final class ControlAttributes {
                     Stream.of(AUTH_TYPE, EXPIRATION, SIMULTANEOUS_USE, MAX_ALL_SESSION, MAX_TOTAL_OCTETS))
             .collect(Collectors.toUnmodifiableMap(ControlAttributes::key, Function.identity()));
     /** FreeRADIUS's own date form, e.g. "Jan 31 2030 23:59:59" or "Jan 31 2030". */
-    private static final DateTimeFormatter FREERADIUS_DATE = new DateTimeFormatterBuilder().parseCaseInsensitive()
-            .appendPattern("MMM d uuuu[ HH:mm[:ss]]").toFormatter(Locale.ROOT)
-            .withResolverStyle(ResolverStyle.STRICT); // "Feb 30" is an error, not Feb 28
+    /** FreeRADIUS writes "Jan 31 2030 23:59:59" and reads "January 31 2030" and "31 Jan 2030" too. */
+    private static final List<DateTimeFormatter> FREERADIUS_DATES = List.of(
+            freeRadiusFormat("MMM d uuuu[ HH:mm[:ss]]"), freeRadiusFormat("MMMM d uuuu[ HH:mm[:ss]]"),
+            freeRadiusFormat("d MMM uuuu[ HH:mm[:ss]]"), freeRadiusFormat("d MMMM uuuu[ HH:mm[:ss]]"));
 
     private ControlAttributes() {
     }
@@ -96,6 +98,7 @@ public final class ControlAttributes {
         }
         for (Function<String, Instant> form : List.<Function<String, Instant>>of(Instant::parse,
                 s -> LocalDateTime.parse(s).toInstant(ZoneOffset.UTC),
+                s -> OffsetDateTime.parse(s).toInstant(),
                 s -> LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC),
                 ControlAttributes::freeRadiusDate)) {
             try {
@@ -108,9 +111,23 @@ public final class ControlAttributes {
     }
 
     private static Instant freeRadiusDate(String text) {
-        var parsed = FREERADIUS_DATE.parseBest(text.replaceAll("\\s+", " "), LocalDateTime::from, LocalDate::from);
-        LocalDateTime at = parsed instanceof LocalDate day ? day.atStartOfDay() : (LocalDateTime) parsed;
-        return at.toInstant(ZoneOffset.UTC);
+        String spaced = text.replace(",", " ").replaceAll("\\s+", " ").trim();
+        DateTimeParseException last = null;
+        for (DateTimeFormatter format : FREERADIUS_DATES) {
+            try {
+                var parsed = format.parseBest(spaced, LocalDateTime::from, LocalDate::from);
+                LocalDateTime at = parsed instanceof LocalDate day ? day.atStartOfDay() : (LocalDateTime) parsed;
+                return at.toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static DateTimeFormatter freeRadiusFormat(String pattern) {
+        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
+                .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT); // "Feb 30" is an error
     }
 
     private static String key(String name) {

@@ -28,9 +28,9 @@ import java.util.concurrent.TimeUnit;
  * for minutes) rows are dropped and counted, and the Access-Accept still goes out.
  */
 @Component
-class PostAuthLog implements SmartLifecycle {
+class PostAuthWriter implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(PostAuthLog.class);
+    private static final Logger log = LoggerFactory.getLogger(PostAuthWriter.class);
 
     record Row(TenantId tenant, String username, boolean accepted, String reason, String nasIp, UUID nasId,
                String calledStationId, String callingStationId, Instant at) {
@@ -44,7 +44,7 @@ class PostAuthLog implements SmartLifecycle {
     private volatile boolean running;
     private Thread writer;
 
-    PostAuthLog(TenantGateway gateway, RadiusMetrics metrics, RadiusSettings settings, MeterRegistry meters) {
+    PostAuthWriter(TenantGateway gateway, RadiusMetrics metrics, RadiusSettings settings, MeterRegistry meters) {
         this.gateway = gateway;
         this.metrics = metrics;
         this.batch = settings.postAuthBatch();
