@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Every tenant's NAS, in memory, for the RADIUS server's per-packet lookups: these touch
  * no database and take no lock (one volatile read of an immutable {@link NasSnapshot}).
  * The snapshot is rebuilt off the packet path, on one background thread, whenever the
- * {@code nas_clients} trigger sends {@code wificore_nas} (from any node) and whenever
+ * {@code nas_clients} trigger sends {@code wificore_nas} (from any node; so does a tenant's
+ * status change: a suspended tenant's NAS are not served) and whenever
  * notifications may have been missed; bursts of changes coalesce into one reload.
  * Secrets are decrypted once per reload. A NAS whose secret cannot be decrypted (wrong
  * {@code wificore.secret-key}) is logged and left out, so the rest still work.
@@ -80,9 +81,10 @@ public class NasDirectory {
 
     private synchronized void reload() {
         List<StoredNas> rows = gateway.inPlatform(sql -> sql.sql("""
-                        select id, tenant_id, name, address::text as address, secret_ciphertext, type, coa_port,
-                               require_message_authenticator
-                        from nas_clients""")
+                        select n.id, n.tenant_id, n.name, n.address::text as address, n.secret_ciphertext, n.type,
+                               n.coa_port, n.require_message_authenticator
+                        from nas_clients n join tenants t on t.id = n.tenant_id
+                        where t.status = 'active'""")
                 .query((rs, n) -> new StoredNas(rs.getObject("id", UUID.class),
                         new TenantId(rs.getObject("tenant_id", UUID.class)), rs.getString("name"),
                         NasAddress.parse(rs.getString("address")), rs.getBytes("secret_ciphertext"),

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
+import static com.traidnet.wificore.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -100,6 +101,25 @@ class RadiusHardeningIT extends RadiusTestSupport {
         assertDropped(good, server.authPort(), "127.0.0.2", DropReason.UNKNOWN_NAS);
         assertDropped(accessRequest(a, "alice", "alice-in-a", true, false), DropReason.AMBIGUOUS_NAS);
         assertDropped(good, server.acctPort(), "127.0.0.1", DropReason.WRONG_PORT);
+    }
+
+    @Test
+    void aSuspendedTenantsNasIsNotServedUntilReactivated() throws Exception {
+        Nas paused = tenantWithNas("hard_paused", true);
+        row(paused, "radcheck", "dora", "Cleartext-Password", ":=", "pw");
+        byte[] request = accessRequest(paused, "dora", "pw", true, true);
+        assertThat(exchange(request, server.authPort(), "127.0.0.1")).isNotNull();
+        String admin = platformAdminToken();
+        assertThat(api().post("/api/platform/tenants/" + paused.tenant().id() + "/suspend", json(), admin).status())
+                .isEqualTo(200);
+        waitForNasDirectory();
+        assertThat(exchange(accessRequest(paused, "dora", "pw", true, true), server.authPort(), "127.0.0.1"))
+                .as("suspended").isNull();
+        assertThat(api().post("/api/platform/tenants/" + paused.tenant().id() + "/reactivate", json(), admin).status())
+                .isEqualTo(200);
+        waitForNasDirectory();
+        assertThat(exchange(accessRequest(paused, "dora", "pw", true, true), server.authPort(), "127.0.0.1"))
+                .as("reactivated").isNotNull();
     }
 
     @Test
