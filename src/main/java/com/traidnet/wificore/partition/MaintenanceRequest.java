@@ -1,0 +1,30 @@
+package com.traidnet.wificore.partition;
+
+/**
+ * Asks for one maintenance pass.
+ *
+ * @param trigger    who asked (recorded with the run)
+ * @param tenantSlug only this tenant's schema; null for every tenant and the platform's own tables
+ * @param dryRun     plan and report only: nothing is changed or recorded
+ */
+public record MaintenanceRequest(Trigger trigger, String tenantSlug, boolean dryRun) {
+
+    public MaintenanceRequest {
+        if (trigger == null) {
+            throw new IllegalArgumentException("trigger is required");
+        }
+    }
+
+    public static MaintenanceRequest all(Trigger trigger) {
+        return new MaintenanceRequest(trigger, null, false);
+    }
+
+    /** Who started a run. */
+    public enum Trigger {
+        SCHEDULE, STARTUP, CLI, TENANT, API, TEST;
+
+        String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}
