@@ -86,7 +86,8 @@ class PartitionsCommand implements CliCommand {
             if (t.rowsMoved() > 0) {
                 parts.add(t.rowsMoved() + " row(s) " + (report.dryRun() ? "to move" : "moved") + " from default");
             }
-            t.warnings().stream().filter(w -> !TableReport.MISSING.equals(t.state())).forEach(parts::add);
+            t.warnings().stream().map(w -> TableReport.MISSING.equals(t.state()) ? "missing: " + w : w)
+                    .forEach(parts::add);
             if (t.error() != null) {
                 parts.add("ERROR " + t.error());
             }

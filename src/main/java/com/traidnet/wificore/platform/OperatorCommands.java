@@ -46,13 +46,7 @@ final class OperatorCommands {
         Thread hook = new Thread(() -> close(context, database), "wificore-command-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            Map<String, Object> settings = new HashMap<>(Map.of(
-                    "wificore.operator-command", args[0],
-                    "spring.main.keep-alive", "false",
-                    "wificore.radius.enabled", "false",
-                    "wificore.scheduling.enabled", "false",
-                    "wificore.partitions.catch-up", "false",
-                    "logging.level.root", "warn"));
+            Map<String, Object> settings = new HashMap<>();
             if (PlatformLauncher.setting("WIFICORE_DB_URL", null, args) == null) {
                 Path dataDir = Path.of(PlatformLauncher.setting("WIFICORE_DATA_DIR", "data", args));
                 database.set(EmbeddedPostgres.attachOrStart(dataDir,
@@ -68,7 +62,7 @@ final class OperatorCommands {
             app.setRegisterShutdownHook(false);
             app.addInitializers(c -> c.getEnvironment().getPropertySources()
                     .addFirst(new MapPropertySource("operatorCommand", settings)));
-            context.set(app.run(Arrays.stream(args).filter(OperatorCommands::isSetting).toArray(String[]::new)));
+            context.set(app.run(springArguments(args)));
             return dispatch(context.get(), args, out, err);
         } catch (EmbeddedDatabaseException | IllegalArgumentException e) {
             err.println("wificore: " + e.getMessage());
@@ -115,6 +109,26 @@ final class OperatorCommands {
         out.println("commands:");
         out.println("  help");
         commands.forEach(c -> c.usage().lines().forEach(line -> out.println("  " + line)));
+    }
+
+    /**
+     * The command's settings as command-line arguments, so they are in place before logging and
+     * {@code spring.main.*} are bound; the operator's own {@code --name=value} words win.
+     */
+    private static String[] springArguments(String[] args) {
+        Map<String, String> defaults = new java.util.LinkedHashMap<>();
+        defaults.put("wificore.operator-command", args[0]);
+        defaults.put("spring.main.keep-alive", "false");
+        defaults.put("wificore.radius.enabled", "false");
+        defaults.put("wificore.scheduling.enabled", "false");
+        defaults.put("wificore.partitions.catch-up", "false");
+        defaults.put("logging.level.root", "warn"); // the command's output, not the platform's log
+        List<String> given = Arrays.stream(args).filter(OperatorCommands::isSetting).toList();
+        given.forEach(a -> defaults.remove(a.substring(2, a.indexOf('='))));
+        List<String> all = new java.util.ArrayList<>();
+        defaults.forEach((k, v) -> all.add("--" + k + "=" + v));
+        all.addAll(given);
+        return all.toArray(String[]::new);
     }
 
     private static boolean isSetting(String arg) {
