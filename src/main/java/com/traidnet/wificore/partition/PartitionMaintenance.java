@@ -5,6 +5,7 @@ import com.traidnet.wificore.tenant.Tenants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import javax.sql.DataSource;
@@ -49,9 +50,10 @@ public class PartitionMaintenance {
 
     @Autowired
     PartitionMaintenance(PartitionSettings settings, PartitionCatalog catalog, PartitionExecutor executor,
-                         PartitionRuns runs, Tenants tenants, DataSource dataSource, Clock clock) {
-        this(settings, settings.managedTables(), catalog, new TablePass(executor, settings), runs, tenants, dataSource,
-                clock);
+                         PartitionRuns runs, Tenants tenants, DataSource dataSource, Clock clock,
+                         ApplicationEventPublisher events) {
+        this(settings, settings.managedTables(), catalog, new TablePass(executor, settings, events), runs, tenants,
+                dataSource, clock);
     }
 
     private PartitionMaintenance(PartitionSettings settings, List<ManagedTable> tables, PartitionCatalog catalog,

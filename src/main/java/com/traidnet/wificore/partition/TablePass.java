@@ -2,6 +2,7 @@ package com.traidnet.wificore.partition;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -25,10 +26,12 @@ final class TablePass {
 
     private final PartitionExecutor executor;
     private final PartitionSettings settings;
+    private final ApplicationEventPublisher events;
 
-    TablePass(PartitionExecutor executor, PartitionSettings settings) {
+    TablePass(PartitionExecutor executor, PartitionSettings settings, ApplicationEventPublisher events) {
         this.executor = executor;
         this.settings = settings;
+        this.events = events;
     }
 
     TableReport run(Target target, ManagedTable table, TableState state, LocalDate today, boolean dryRun) {
@@ -74,7 +77,20 @@ final class TablePass {
                 error = error != null ? error : failure(table.keep().word(), target, step.name(), e);
             }
         }
+        if (!retired.isEmpty()) {
+            announce(target, table, today);
+        }
         return report(target, table, state, plan, created, retired, moved, error);
+    }
+
+    private void announce(Target target, ManagedTable table, LocalDate today) {
+        try {
+            events.publishEvent(new PartitionsRetired(target.tenant(), target.schema(), table.table(),
+                    PartitionPlanner.startOf(today.minusDays(table.retentionDays()), settings.zone())));
+        } catch (RuntimeException e) {
+            log.warn("partitions: a PartitionsRetired listener failed for {}.{}: {}", target.schema(), table.table(),
+                    rootMessage(e));
+        }
     }
 
     private TableReport report(Target target, ManagedTable table, TableState state, Plan plan,

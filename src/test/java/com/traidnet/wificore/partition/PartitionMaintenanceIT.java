@@ -157,6 +157,29 @@ class PartitionMaintenanceIT extends IntegrationTest {
     }
 
     @Test
+    void retiringRadacctDaysPrunesTheirSessionIndexRows() {
+        var engine = maintenance.with(List.of(ManagedTable.parse("tenant radacct acctstarttime retention=1")), clock);
+        clock.set(clock.instant().minus(Duration.ofDays(3)));
+        run(engine);
+        insertSession("old-session", clock.instant());
+        clock.advance(Duration.ofDays(3));
+        insertSession("todays-session", clock.instant());
+
+        run(engine);
+
+        assertThat(sql.sql("select acctuniqueid from " + schema + ".radacct_sessions").query(String.class).list())
+                .containsExactly("todays-session");
+    }
+
+    private void insertSession(String uniqueId, Instant start) {
+        insertAccounting(uniqueId, start);
+        sql.sql("insert into " + schema + ".radacct_sessions (acctuniqueid, acctstarttime, radacctid, username,"
+                + " nasipaddress, acctupdatetime) select acctuniqueid, acctstarttime, radacctid, username,"
+                + " nasipaddress, acctstarttime from " + schema + ".radacct where acctuniqueid = ?").param(uniqueId)
+                .update();
+    }
+
+    @Test
     void aDumpInterruptedAfterTheDetachIsFinishedByTheNextRun() throws Exception {
         var engine = maintenance.with(List.of(ManagedTable.parse("tenant radacct acctstarttime retention=1 keep=dump")),
                 clock);
