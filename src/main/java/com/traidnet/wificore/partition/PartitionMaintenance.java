@@ -87,6 +87,10 @@ public class PartitionMaintenance {
      * @throws IllegalArgumentException if the tenant slug names no tenant
      */
     public MaintenanceReport maintain(MaintenanceRequest request) {
+        if (request.asOf() != null && request.asOf().isAfter(today())) {
+            throw new IllegalArgumentException("--as-of " + request.asOf() + " is later than today (" + today()
+                    + "): that would retire partitions still within retention");
+        }
         List<Target> targets = targets(request.tenantSlug());
         boolean exclusive = !request.dryRun() && request.trigger() != MaintenanceRequest.Trigger.TENANT;
         if (!exclusive) {
@@ -105,7 +109,7 @@ public class PartitionMaintenance {
 
     private MaintenanceReport run(MaintenanceRequest request, List<Target> targets) {
         Instant started = clock.instant();
-        LocalDate today = LocalDate.ofInstant(started, settings.zone());
+        LocalDate today = request.asOf() != null ? request.asOf() : LocalDate.ofInstant(started, settings.zone());
         long nanos = System.nanoTime();
         long runId = request.dryRun() ? 0 : runs.start(request, started);
         List<TableReport> reports = new ArrayList<>();

@@ -4,6 +4,7 @@ import com.traidnet.wificore.platform.CliCommand;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,8 @@ class PartitionsCommand implements CliCommand {
     @Override
     public String usage() {
         return """
-                partitions maintain [--tenant SLUG] [--dry-run]   create, move and retire day partitions now
+                partitions maintain [--tenant SLUG] [--dry-run] [--as-of YYYY-MM-DD]
+                                                  create, move and retire day partitions now
                 partitions status [--tenant SLUG]                 partitions per table, problems, catalog size""";
     }
 
@@ -55,7 +57,7 @@ class PartitionsCommand implements CliCommand {
                 case "status" -> new StatusPrinter(maintenance, queries, out).print(options.tenant());
                 default -> throw new IllegalStateException(options.verb());
             };
-        } catch (IllegalArgumentException e) { // unknown tenant
+        } catch (IllegalArgumentException e) { // an unknown tenant, an --as-of later than today
             err.println("partitions: " + e.getMessage());
             return USAGE;
         }
@@ -63,7 +65,8 @@ class PartitionsCommand implements CliCommand {
 
     private int maintain(Options options, PrintStream out) {
         MaintenanceReport report = maintenance.maintain(
-                new MaintenanceRequest(MaintenanceRequest.Trigger.CLI, options.tenant(), options.dryRun()));
+                new MaintenanceRequest(MaintenanceRequest.Trigger.CLI, options.tenant(), options.dryRun(),
+                        options.asOf()));
         if (report.outcome() == MaintenanceReport.Outcome.SKIPPED) {
             out.println("partitions maintain: skipped, another maintenance run holds the lock (it does the work)");
             return SKIPPED;
@@ -105,7 +108,7 @@ class PartitionsCommand implements CliCommand {
                         + names.stream().sorted().reduce((a, b) -> b).orElseThrow() + " (" + names.size() + ")";
     }
 
-    record Options(String verb, String tenant, boolean dryRun) {
+    record Options(String verb, String tenant, boolean dryRun, LocalDate asOf) {
 
         static Options parse(List<String> args) {
             if (args.isEmpty() || !List.of("maintain", "status").contains(args.getFirst())) {
@@ -114,6 +117,7 @@ class PartitionsCommand implements CliCommand {
             }
             String tenant = null;
             boolean dryRun = false;
+            LocalDate asOf = null;
             for (int i = 1; i < args.size(); i++) {
                 switch (args.get(i)) {
                     case "--tenant" -> {
@@ -123,13 +127,24 @@ class PartitionsCommand implements CliCommand {
                         tenant = args.get(++i);
                     }
                     case "--dry-run" -> dryRun = true;
+                    case "--as-of" -> {
+                        if (i + 1 >= args.size()) {
+                            throw new IllegalArgumentException("--as-of needs a date (YYYY-MM-DD)");
+                        }
+                        try {
+                            asOf = LocalDate.parse(args.get(++i));
+                        } catch (java.time.format.DateTimeParseException e) {
+                            throw new IllegalArgumentException("--as-of needs a date (YYYY-MM-DD), not '"
+                                    + args.get(i) + "'");
+                        }
+                    }
                     default -> throw new IllegalArgumentException("unknown option '" + args.get(i) + "'");
                 }
             }
-            if (dryRun && !args.getFirst().equals("maintain")) {
-                throw new IllegalArgumentException("--dry-run is for maintain");
+            if ((dryRun || asOf != null) && !args.getFirst().equals("maintain")) {
+                throw new IllegalArgumentException("--dry-run and --as-of are for maintain");
             }
-            return new Options(args.getFirst(), tenant, dryRun);
+            return new Options(args.getFirst(), tenant, dryRun, asOf);
         }
     }
 }

@@ -201,6 +201,19 @@ class PartitionMaintenanceIT extends IntegrationTest {
     }
 
     @Test
+    void aRunAsOfAnEarlierDayCreatesThatDaysWindowButNoDayIsEverPlannedAhead() {
+        var engine = maintenance.with(maintenance.tables(), clock);
+        MaintenanceReport report = engine.maintain(new MaintenanceRequest(MaintenanceRequest.Trigger.TEST, slug, false,
+                today.minusDays(2)));
+        assertThat(report.day()).isEqualTo(today.minusDays(2));
+        assertThat(partitions("radacct")).containsExactlyElementsOf(days("radacct", today.minusDays(2),
+                today.plusDays(7)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.maintain(new MaintenanceRequest(
+                        MaintenanceRequest.Trigger.TEST, slug, false, today.plusDays(1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("later than today");
+    }
+
+    @Test
     void whileAnotherRunHoldsTheLockARunIsSkippedAndChangesNothing() {
         clock.advance(Duration.ofDays(10));
         try (MaintenanceLock held = MaintenanceLock.tryAcquire(dataSource).orElseThrow()) {
