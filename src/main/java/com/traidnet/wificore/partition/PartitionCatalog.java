@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -40,7 +39,7 @@ class PartitionCatalog {
      * The state of each table in each schema; a table that does not exist there, or is not
      * range-partitioned, is absent from the map.
      */
-    Map<Key, TableState> read(Collection<String> schemas, Collection<ManagedTable> tables, ZoneId zone) {
+    Map<Key, TableState> read(Collection<String> schemas, Collection<ManagedTable> tables, String zone) {
         String[] schemaArray = schemas.toArray(String[]::new);
         String[] tableArray = tables.stream().map(ManagedTable::table).distinct().toArray(String[]::new);
         Map<Key, List<Partition>> partitions = new HashMap<>();
@@ -96,7 +95,7 @@ class PartitionCatalog {
 
     /** Rows of each default partition per day of the zone; empty defaults (the usual case) are absent. */
     private Map<Key, Map<LocalDate, Long>> defaultRows(Map<Key, String> defaults, Collection<ManagedTable> tables,
-                                                      ZoneId zone) {
+                                                      String zone) {
         Map<String, String> columnOf = tables.stream()
                 .collect(Collectors.toMap(ManagedTable::table, ManagedTable::column, (a, b) -> a));
         List<Map.Entry<Key, String>> all = new ArrayList<>(defaults.entrySet());
@@ -110,7 +109,7 @@ class PartitionCatalog {
                 parts.add("select ?::text, ?::text, (" + column + " at time zone ?)::date, count(*) from "
                         + Sql.qualified(e.getKey().schema(), e.getValue()) + " where " + column
                         + " is not null group by 3");
-                params.addAll(List.of(e.getKey().schema(), e.getKey().table(), zone.getId()));
+                params.addAll(List.of(e.getKey().schema(), e.getKey().table(), zone));
             }
             gateway.inPlatform(sql -> {
                 sql.sql(String.join("\nunion all\n", parts)).params(params).query(rs -> {

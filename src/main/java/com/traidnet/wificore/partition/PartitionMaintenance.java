@@ -146,7 +146,7 @@ public class PartitionMaintenance {
     }
 
     private List<TableReport> maintainBatch(List<Target> batch, LocalDate today, boolean dryRun, ExecutorService pool) {
-        var states = catalog.read(PartitionCatalog.schemasOf(batch), tables, settings.zone());
+        var states = catalog.read(PartitionCatalog.schemasOf(batch), tables, settings.sqlZone());
         List<Future<List<TableReport>>> work = new ArrayList<>();
         for (Target target : batch) {
             work.add(pool.submit(() -> tablesOf(target).stream()

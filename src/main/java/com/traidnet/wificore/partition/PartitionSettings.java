@@ -7,6 +7,7 @@ import org.springframework.scheduling.support.CronExpression;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -47,6 +48,11 @@ public record PartitionSettings(
     public PartitionSettings {
         tables = List.copyOf(tables);
         managedTables(tables); // fails on a bad line at start-up, not at 02:00
+        if (zone instanceof ZoneOffset offset && offset.getTotalSeconds() != 0) {
+            // PostgreSQL reads '+03:00' in AT TIME ZONE the POSIX way, as 3 hours *west* of UTC
+            throw new IllegalArgumentException("wificore.partitions.zone must be a region such as Africa/Nairobi"
+                    + " (or Etc/GMT-3), not the offset '" + zone.getId() + "'");
+        }
         if (!"-".equals(cron)) {
             CronExpression.parse(cron);
         }
@@ -75,8 +81,9 @@ public record PartitionSettings(
         return parsed;
     }
 
-    boolean scheduled() {
-        return !"-".equals(cron);
+    /** The zone as PostgreSQL knows it ({@code Z} is {@code UTC} there). */
+    String sqlZone() {
+        return zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 
     Path dumpDirectory(String dataDir) {
