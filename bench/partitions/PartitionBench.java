@@ -17,6 +17,12 @@
  *   4. status                      catalog size after
  *   5. maintain, retention=0       a day's roll-forward: creates D+7, retires D-1, per table
  *   6. maintain, retention=0       steady state again
+ *
+ * With --mode full-retention the tenants get what 90 days of retention means instead:
+ *   1. maintain --as-of D-91, premake=97   D-91 … D+6: 98 partitions per table
+ *   2. status                              catalog size
+ *   3. maintain                            the day's roll-forward at full size: creates D+7, retires D-91
+ *   4. maintain (x2)                       steady state at full size
  */
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +77,10 @@ public class PartitionBench {
         var bench = new PartitionBench(o.getOrDefault("java", "java"), o.get("jar"), o.get("data"), o.get("db-port"),
                 o.getOrDefault("threads", "2"));
         int tenants = Integer.parseInt(o.get("tenants"));
+        if ("full-retention".equals(o.get("mode"))) {
+            bench.fullRetention(tenants, Path.of(o.get("results")));
+            return;
+        }
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
 
         Catalog before = bench.catalog();
@@ -115,6 +125,33 @@ public class PartitionBench {
         this.data = data;
         this.dbPort = dbPort;
         this.threads = threads;
+    }
+
+    void fullRetention(int tenants, Path results) throws Exception {
+        LocalDate start = LocalDate.now(ZoneOffset.UTC).minusDays(91);
+        Catalog before = catalog();
+        System.out.printf("  catalog before: %s%n", before);
+        Maintained first = maintain(Map.of("WIFICORE_PARTITIONS_TABLES",
+                "tenant radacct acctstarttime premake=97,tenant radpostauth authdate premake=97,platform jobs enqueued_at"),
+                "--as-of", start.toString());
+        System.out.println("  91 days back:      " + first.text());
+        Catalog after = catalog();
+        System.out.printf("  catalog after: %s%n", after);
+        Maintained rolled = maintain(Map.of());
+        System.out.println("  day roll-forward:  " + rolled.text());
+        Maintained steady1 = maintain(Map.of());
+        System.out.println("  steady state:      " + steady1.text());
+        Maintained steady2 = maintain(Map.of());
+        System.out.println("  steady state:      " + steady2.text());
+        String line = String.join("\t", tenants + " (98 days)", threads, String.valueOf(first.engineMs()),
+                String.valueOf(first.created()), String.valueOf(Math.min(steady1.engineMs(), steady2.engineMs())),
+                String.valueOf(Math.max(steady1.engineMs(), steady2.engineMs())), String.valueOf(rolled.engineMs()),
+                String.valueOf(rolled.created()), String.valueOf(rolled.retired()),
+                String.valueOf(first.errors() + rolled.errors() + steady1.errors()),
+                fmt(before.perSchema()), fmt(after.perSchema()), fmt(before.catalogMb()), fmt(after.catalogMb()),
+                String.valueOf(first.processMs()));
+        Files.writeString(results, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     Maintained maintain(Map<String, String> env, String... extra) throws Exception {

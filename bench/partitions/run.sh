@@ -8,13 +8,15 @@
 # tenants (bench/tenants/TenantBench.java), then PartitionBench.java runs
 # `java -jar wificore.jar partitions …` next to the running platform: the first run, steady-state
 # runs, a day's roll-forward (one partition created and one retired per table and tenant) and
-# the catalog size per tenant schema. Prints a summary.
+# the catalog size per tenant schema. Then (FULL_STAGES) the same for tenants holding what 90 days
+# of retention means: 98 partitions per table. Prints a summary.
 #
 # Environment (all optional):
 #   JAR=target/wificore.jar   platform jar (relative to the repo root, or absolute)
 #   JAVA=...                  java 25 (default: /usr/lib/jvm/temurin-25-jdk-amd64/bin/java, else `java`)
 #   HTTP_PORT=18075 DB_PORT=15475
-#   STAGES="10 100 1000"      tenant schemas per stage (each stage on a fresh data dir)
+#   STAGES="10 100 1000"      tenant schemas per stage (each stage on a fresh data dir); - for none
+#   FULL_STAGES="100"         tenant schemas per full-retention stage (98 days per table); - for none
 #   THREADS=2                 WIFICORE_PARTITIONS_THREADS for the maintenance runs
 #   CLIENTS=2                 concurrent clients creating the tenants (only speeds the set-up)
 #   KEEP=1                    same as --keep: leave the temp dir (logs, data) in place
@@ -28,7 +30,7 @@ keep="${KEEP:-0}"
 for arg in "$@"; do
     case "$arg" in
         --keep) keep=1 ;;
-        -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown argument: $arg" >&2; exit 2 ;;
     esac
 done
@@ -45,6 +47,9 @@ fi
 http_port="${HTTP_PORT:-18075}"
 db_port="${DB_PORT:-15475}"
 stages="${STAGES:-10 100 1000}"
+[[ "$stages" = - ]] && stages=""
+full_stages="${FULL_STAGES:-100}"
+[[ "$full_stages" = - ]] && full_stages=""
 threads="${THREADS:-2}"
 clients="${CLIENTS:-2}"
 admin_email="bench-admin@bench.example"
@@ -145,12 +150,15 @@ echo "WifiCore partition-maintenance benchmark"
 echo "  jar:      $jar (copied to $work)"
 echo "  java:     $("$java" -version 2>&1 | head -1)"
 echo "  machine:  $(nproc) CPU(s), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr)"
-echo "  user:     $(id -un); HTTP $http_port, DB $db_port; stages: $stages tenants; $threads maintenance thread(s)"
+echo "  user:     $(id -un); HTTP $http_port, DB $db_port; stages: ${stages:-none} / full retention: ${full_stages:-none}"
+echo "            tenants; $threads maintenance thread(s)"
 
-for tenants in $stages; do
+# $1 = tenants, $2 = mode (first-run or full-retention)
+stage() {
+    local tenants="$1" mode="$2" t0
     echo
-    echo "== $tenants tenant schema(s), fresh data dir"
-    data="$work/data-$tenants"
+    echo "== $tenants tenant schema(s), $mode, fresh data dir"
+    data="$work/data-$tenants-$mode"
     mkdir -m 755 "$data"
     start_platform "$work/app-$tenants.log"
     t0="$(now_ms)"
@@ -159,11 +167,18 @@ for tenants in $stages; do
         >"$work/create-$tenants.txt" 2>&1 || { echo "tenant creation failed:" >&2; tail "$work/create-$tenants.txt" >&2; exit 1; }
     echo "  created $tenants tenant(s) in $(( ($(now_ms) - t0) / 1000 )) s"
     "$java" "$here/PartitionBench.java" --java "$java" --jar "$work/wificore.jar" --data "$data" \
-        --db-port "$db_port" --tenants "$tenants" --threads "$threads" --results "$work/results.tsv"
+        --db-port "$db_port" --tenants "$tenants" --threads "$threads" --results "$work/results.tsv" --mode "$mode"
     echo "  cluster size: $(du -sh "$data/postgres/cluster" | cut -f1); load1 $(cut -d' ' -f1 /proc/loadavg)"
     stop_platform
     stop_leftover_database
     [[ "$keep" = 1 ]] || rm -rf "$data"
+}
+
+for tenants in $stages; do
+    stage "$tenants" first-run
+done
+for tenants in $full_stages; do
+    stage "$tenants" full-retention
 done
 
 echo
@@ -171,5 +186,6 @@ echo "================ summary ================"
 echo "machine: $(nproc) CPU(s), $(uname -sr); java: $("$java" -version 2>&1 | head -1)"
 echo "maintenance time as the command reports it (engine only, without JVM/Spring start-up);"
 echo "steady = no-op pass (before/after the roll-forward); roll = a day's roll-forward (cr/ret = partitions"
-echo "created/retired); rel/schema = relations per tenant schema before -> after the first run:"
+echo "created/retired); rel/schema = relations per tenant schema before -> after the first run;"
+echo "'(98 days)' rows: tenants with 90 days of retention's partitions, first run = creating 98 days per table:"
 "$java" "$here/PartitionBench.java" --report "$work/results.tsv"

@@ -46,17 +46,19 @@ class PartitionCatalog {
         Map<Key, String> defaults = new HashMap<>();
         Map<Key, List<String>> detached = new HashMap<>();
         gateway.inPlatform(sql -> {
-            // the bounds are printed and parsed back in the same session, so its TimeZone cannot skew them
+            // the bounds are printed and read back in one session, so its TimeZone cannot skew them;
+            // split_part is several times cheaper than a regular expression, which counts at 100,000s of partitions
             sql.sql("""
-                            select n.nspname, parent.relname, child.relname,
-                                   pg_get_expr(child.relpartbound, child.oid) = 'DEFAULT' as is_default,
-                                   b[1]::timestamptz as bound_from, b[2]::timestamptz as bound_to
+                            select n.nspname, parent.relname, child.relname, e = 'DEFAULT' as is_default,
+                                   case when e like 'FOR VALUES FROM (''%'') TO (''%'')'
+                                        then split_part(e, '''', 2)::timestamptz end as bound_from,
+                                   case when e like 'FOR VALUES FROM (''%'') TO (''%'')'
+                                        then split_part(e, '''', 4)::timestamptz end as bound_to
                             from pg_class parent
                             join pg_namespace n on n.oid = parent.relnamespace
                             left join pg_inherits i on i.inhparent = parent.oid
                             left join pg_class child on child.oid = i.inhrelid
-                            left join lateral regexp_match(pg_get_expr(child.relpartbound, child.oid),
-                                      '^FOR VALUES FROM \\(''([^'']+)''\\) TO \\(''([^'']+)''\\)$') as b on true
+                            left join lateral pg_get_expr(child.relpartbound, child.oid) as e on true
                             where n.nspname = any(?) and parent.relname = any(?)
                               and parent.relkind = 'p' and parent.relispartition = false""")
                     .params(schemaArray, tableArray)
