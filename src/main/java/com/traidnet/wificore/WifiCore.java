@@ -3,7 +3,6 @@ package com.traidnet.wificore;
 import com.traidnet.wificore.platform.PlatformLauncher;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * WifiCore: one deployable carrying the API, RADIUS, real-time and worker roles.
@@ -12,12 +11,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class WifiCore {
 
     public static void main(String[] args) {
         int exitCode = PlatformLauncher.run(WifiCore.class, args);
-        if (exitCode != 0) {
+        if (exitCode != 0 || PlatformLauncher.isCommand(args)) {
             System.exit(exitCode);
         }
     }

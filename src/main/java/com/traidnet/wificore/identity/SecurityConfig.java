@@ -2,6 +2,7 @@ package com.traidnet.wificore.identity;
 
 import com.traidnet.wificore.platform.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,7 @@ import java.util.Set;
  */
 @Configuration
 @EnableMethodSecurity
+@ConditionalOnWebApplication // operator commands run without a web server, so without HTTP security
 class SecurityConfig {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");

@@ -22,8 +22,15 @@ public final class PlatformLauncher {
     private PlatformLauncher() {
     }
 
-    /** Starts everything; returns 0 once serving, or a non-zero exit code on start-up failure. */
+    /**
+     * Starts everything; returns 0 once serving, or a non-zero exit code on start-up failure.
+     * When the first argument is a word rather than an option ({@code partitions maintain},
+     * {@code help}), runs that operator command instead and returns its exit code.
+     */
     public static int run(Class<?> application, String[] args) {
+        if (isCommand(args)) {
+            return OperatorCommands.run(application, args, System.out, System.err);
+        }
         var database = new AtomicReference<EmbeddedPostgres>();
         var context = new AtomicReference<ConfigurableApplicationContext>();
         // registered first, so that a SIGTERM during start-up still stops what was started
@@ -62,6 +69,11 @@ public final class PlatformLauncher {
         }
     }
 
+    /** Whether these arguments name an operator command (then the process exits when it is done). */
+    public static boolean isCommand(String[] args) {
+        return OperatorCommands.isCommand(args);
+    }
+
     /**
      * A setting read before Spring starts, from (first found) the command line
      * ({@code --wificore.db.url=…}), the system property ({@code -Dwificore.db.url=…}) or
@@ -84,7 +96,7 @@ public final class PlatformLauncher {
         return value == null || value.isBlank() ? fallback : value.trim();
     }
 
-    private static int port(String text) {
+    static int port(String text) {
         try {
             int port = Integer.parseInt(text);
             if (port >= 1 && port <= 65535) {

@@ -4,6 +4,7 @@ import com.traidnet.wificore.platform.ApiProblem;
 import com.traidnet.wificore.platform.SqlText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,20 +34,35 @@ public class Tenants {
     private final SchemaMigrations migrations;
     private final TenantSchemas schemas;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Tenants(TenantGateway gateway, SchemaMigrations migrations, TenantSchemas schemas, Clock clock) {
+    Tenants(TenantGateway gateway, SchemaMigrations migrations, TenantSchemas schemas, Clock clock,
+            ApplicationEventPublisher events) {
         this.gateway = gateway;
         this.migrations = migrations;
         this.schemas = schemas;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
      * Creates a tenant and its migrated schema. {@code completeSetup} runs in the platform
      * transaction that activates the tenant (e.g. to create its first admin); if anything
-     * fails, the schema and the tenant row are removed again and the error is rethrown.
+     * fails, the schema and the tenant row are removed again and the error is rethrown. Once
+     * the tenant is active, {@link TenantCreated} is published; a listener's failure is logged,
+     * never undoes the tenant.
      */
     public Tenant create(TenantSlug slug, String name, Consumer<TenantId> completeSetup) {
+        Tenant created = activate(slug, name, completeSetup);
+        try {
+            events.publishEvent(new TenantCreated(created.id(), created.slug(), created.schemaName()));
+        } catch (RuntimeException e) {
+            log.error("tenant {} was created, but a TenantCreated listener failed", created.slug(), e);
+        }
+        return created;
+    }
+
+    private Tenant activate(TenantSlug slug, String name, Consumer<TenantId> completeSetup) {
         TenantId id = TenantId.random();
         reserve(id, slug, name);
         try {

@@ -41,6 +41,9 @@ public abstract class IntegrationTest {
         // every test client is 127.0.0.1: per-address limits are unit-tested, not tripped here
         registry.add("wificore.onboarding.registrations-per-hour", () -> "100000");
         registry.add("wificore.identity.max-failures-per-address", () -> "100000");
+        // partition maintenance runs when a test says so (a background catch-up would race the tests)
+        registry.add("wificore.partitions.catch-up", () -> "false");
+        registry.add("wificore.partitions.cron", () -> "-");
         // any free UDP ports: several Spring contexts may live in one test JVM
         registry.add("wificore.radius.auth-port", () -> "0");
         registry.add("wificore.radius.acct-port", () -> "0");

@@ -38,15 +38,51 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final ServiceAccount account;
     private final PgCommands pg;
     private final Properties credentials;
+    private final boolean attached;
     private volatile boolean running;
 
     private EmbeddedPostgres(Path root, int port, ServiceAccount account, PgCommands pg, Properties credentials) {
+        this(root, port, account, pg, credentials, false);
+    }
+
+    private EmbeddedPostgres(Path root, int port, ServiceAccount account, PgCommands pg, Properties credentials,
+                             boolean attached) {
         this.root = root;
         this.cluster = root.resolve("cluster");
         this.port = port;
         this.account = account;
         this.pg = pg;
         this.credentials = credentials;
+        this.attached = attached;
+    }
+
+    /**
+     * For operator commands ({@code java -jar wificore.jar partitions …}): if a server is already
+     * running on this data directory — the platform's — connects to it on the port it listens
+     * on, with the credentials from the data directory, and {@link #close()} leaves it running;
+     * a server another process uses is never stopped or restarted. Otherwise starts one like
+     * {@link #start}, which {@link #close()} stops again.
+     *
+     * @throws EmbeddedDatabaseException with a one-line, user-facing message
+     */
+    public static EmbeddedPostgres attachOrStart(Path dataDir, int port) {
+        Path root = dataDir.toAbsolutePath().normalize().resolve("postgres");
+        Path credentials = root.resolve("credentials");
+        var running = RunningServer.find(root.resolve("cluster"));
+        if (running.isEmpty() || !Files.exists(credentials)) {
+            return start(dataDir, port);
+        }
+        try {
+            return new EmbeddedPostgres(root, running.getAsInt(), null, null, Credentials.loadOrCreate(credentials),
+                    true);
+        } catch (IOException e) {
+            throw new EmbeddedDatabaseException("cannot read " + credentials + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether this process uses a server that another process started (and will stop). */
+    public boolean attached() {
+        return attached;
     }
 
     /**
@@ -179,7 +215,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /** Fast shutdown: open transactions roll back, committed data is on disk. */
     @Override
     public synchronized void close() {
-        if (!running) {
+        if (!running || attached) {
             return;
         }
         running = false;
