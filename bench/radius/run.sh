@@ -22,7 +22,9 @@
 #   --keep                       keep the temp dir (logs, configs, data) and print its path
 # Environment (optional): JAR, JAVA, JAVA_OPTS (platform JVM), TMPDIR, RADLOAD_PY,
 #   HTTP_PORT DB_PORT AUTH_PORT ACCT_PORT FR_AUTH_PORT FR_ACCT_PORT (default: free ports),
-#   FR_THREADS (FreeRADIUS thread pool = SQL pool size, default 32), WARMUP (s, default 5)
+#   FR_THREADS (FreeRADIUS thread pool = SQL pool size, default 8), WARMUP (s, default 5),
+#   QUIET (before each measured run, wait up to 60 s until the machine's busy CPU is below
+#   this many cores, default 0.3; 0 = do not wait): the machine may be shared
 # Needs root (FreeRADIUS's stock config is readable by root/freerad only); installs the Debian
 # packages freeradius, freeradius-postgresql, freeradius-utils, postgresql-client, jq, curl
 # with apt-get when missing.
@@ -53,7 +55,7 @@ while (( $# )); do
         --procs) procs="${2:?}"; shift ;;
         --procs=*) procs="${1#*=}" ;;
         --keep) keep=1 ;;
-        -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
         *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -67,7 +69,8 @@ run_fr=1; run_wc=1
 [[ "$only" = freeradius ]] && run_wc=0
 [[ "$only" = wificore ]] && run_fr=0
 warmup="${WARMUP:-5}"
-fr_threads="${FR_THREADS:-32}"
+fr_threads="${FR_THREADS:-8}"
+quiet="${QUIET:-0.3}"
 secret="bench-radius-secret-3"
 slug="radbench"
 admin_email="bench-admin@bench.example"
@@ -264,7 +267,7 @@ api() {   # $1 method, $2 path, $3 json body, $4 token (optional); prints "statu
 }
 
 setup_tenant() {
-    local code token body
+    local code body
     body="$(jq -nc --arg n "RADIUS bench" --arg s "$slug" --arg e "$tenant_email" --arg p "$tenant_password" \
         '{tenantName: $n, slug: $s, adminEmail: $e, adminPassword: $p}')"
     code="$(api POST /api/register "$body")"
@@ -439,9 +442,27 @@ wait_answering() {   # $1 label, $2 auth port: until a small auth run is fully a
 }
 
 # one measured run; writes results/<server>-<mode>.json with CPU figures added
+# waits (up to 60 s) until the whole machine is using less than $quiet cores: the servers are
+# idle between runs, so what is busy then is someone else
+wait_quiet() {
+    [[ "$quiet" = 0 ]] && return 0
+    local a b busy t0
+    t0="$(now_ms)"
+    while :; do
+        a="$(machine_jiffies)"; sleep 2; b="$(machine_jiffies)"
+        busy="$(awk -v d="$((b - a))" -v hz="$hz" 'BEGIN { printf "%.2f", d / hz / 2 }')"
+        awk -v b="$busy" -v q="$quiet" 'BEGIN { exit !(b < q) }' && return 0
+        if (( $(now_ms) - t0 > 60000 )); then
+            echo "    (machine still busy: $busy cores in use by other processes; measuring anyway)"
+            return 0
+        fi
+    done
+}
+
 measure() {   # $1 server label, $2 mode, $3 port, $4 server pid, $5 run-id
     local server="$1" mode="$2" port="$3" spid="$4" rid="$5"
     local s0 p0 m0 s1 p1 m1 res
+    wait_quiet
     s0="$(tree_jiffies "$spid")"; p0="$(tree_jiffies "$(pg_pid)")"; m0="$(machine_jiffies)"
     local load0; load0="$(cut -d' ' -f1 /proc/loadavg)"
     res="$(gen "$mode" "$port" "$rid" --duration "$duration" --window "$window" --procs "$procs")" || return 1
@@ -450,12 +471,13 @@ measure() {   # $1 server label, $2 mode, $3 port, $4 server pid, $5 run-id
         --argjson hz "$hz" --arg load "$load0" \
         '. + {cpu_s: {server: ($srv / $hz), postgres: ($pg / $hz), machine: ($all / $hz),
                others: ((($all - $srv - $pg) / $hz) - .client_cpu_s)}, load1_before: ($load | tonumber)}
-          | .cpu_s.others_cores = (.cpu_s.others / .elapsed_s * 100 | round / 100)' \
+          | .cpu_s.others_cores = (.cpu_s.others / .elapsed_s * 100 | round / 100)
+          | .cpu_s.others = (.cpu_s.others * 100 | round / 100)' \
         <<<"$res" >"$work/results/$server-$mode.json"
     jq -r '"    \(.mode): \(.throughput_rps) req/s, p50 \(.latency_ms.p50) ms, p99 \(.latency_ms.p99) ms;"
         + " sent \(.sent), answered \(.answered), timeouts \(.timeouts), bad \(.bad_replies);"
         + " CPU s: server \(.cpu_s.server), postgres \(.cpu_s.postgres), generator \(.client_cpu_s),"
-        + " other processes \(.cpu_s.others | . * 100 | round / 100) (\(.cpu_s.others_cores) cores)"' "$work/results/$server-$mode.json"
+        + " other processes \(.cpu_s.others) (\(.cpu_s.others_cores) cores)"' "$work/results/$server-$mode.json"
     cp "$work/results/$server-$mode.json" "$work/results/last.json"
 }
 
