@@ -567,21 +567,27 @@ fi
 # ---------------------------------------------------------------- summary
 echo
 echo "================ summary ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, window $window, ${duration} s per run) ================"
-printf '%-11s %9s %7s %7s | %10s %7s %7s | %9s %22s %8s\n' server "auth/s" "p50 ms" "p99 ms" "acct pkt/s" "p50 ms" "p99 ms" \
-    "sessions" "radacct rows/stopped" "lost"
+printf '%-11s %9s %7s %7s | %10s %7s %7s | %19s %10s %6s\n' server "auth/s" "p50 ms" "p99 ms" "acct pkt/s" "p50 ms" "p99 ms" \
+    "rows expected/found" "rows total" "lost"
 for s in freeradius wificore; do
     f="$work/results/$s.json"
     if [[ -f "$f" ]]; then
         jq -r '[.server, .auth.throughput_rps, .auth.latency_ms.p50, .auth.latency_ms.p99,
                 .acct.throughput_rps, .acct.latency_ms.p50, .acct.latency_ms.p99,
-                .acct.sessions_completed, "\(.radacct.rows)/\(.radacct.stopped)",
+                "\(.acct.sessions_completed)/\(.radacct.stop_values_ok)", .radacct.rows,
                 (.acct.sessions_completed - .radacct.stop_values_ok)] | @tsv' "$f" |
-            awk -F'\t' '{ printf "%-11s %9.0f %7.2f %7.2f | %10.0f %7.2f %7.2f | %9d %22s %8d\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 }'
+            awk -F'\t' '{ printf "%-11s %9.0f %7.2f %7.2f | %10.0f %7.2f %7.2f | %19s %10d %6d\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 }'
     elif [[ "$s" = wificore && -n "$wc_note" ]]; then
         printf '%-11s %s\n' "$s" "not measured: $wc_note"
     fi
 done
-echo "(lost = sessions whose Stop was answered minus radacct rows closed with the Stop's counters)"
+echo "(acct pkt/s counts Start, Interim-Update and Stop; rows expected = sessions whose Stop was answered,"
+echo " found = radacct rows of this run closed with that Stop's counters, lost = the difference;"
+echo " rows total also counts sessions cut short by a timeout, if any)"
+if [[ -f "$work/results/freeradius.json" ]]; then
+    jq -r '"targets for WifiCore from this FreeRADIUS run (5x): \(.auth.throughput_rps * 5 | round) auth/s, "
+        + "\(.acct.throughput_rps * 5 | round) acct packets/s; p99 < 10 ms; lost = 0"' "$work/results/freeradius.json"
+fi
 if [[ -f "$work/results/freeradius.json" && -f "$work/results/wificore.json" ]]; then
     jq -rn --slurpfile fr "$work/results/freeradius.json" --slurpfile wc "$work/results/wificore.json" '
         ($fr[0]) as $f | ($wc[0]) as $w |
