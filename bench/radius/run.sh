@@ -192,7 +192,9 @@ fi
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # ---------------------------------------------------------------- CPU accounting
-# jiffies used by a process and all its descendants (live ones), and by the whole machine
+# jiffies used by a process and all its descendants: live ones directly, exited ones through
+# their parent's cutime/cstime (a pooled database connection may close and reopen mid-run),
+# and by the whole machine
 tree_jiffies() {
     local root="$1" total=0 pid stat rest
     local -a pids=("$root") queue=("$root")
@@ -204,7 +206,7 @@ tree_jiffies() {
         stat="$(cat /proc/"$pid"/stat 2>/dev/null)" || continue
         rest="${stat##*) }"
         read -r -a f <<<"$rest"
-        total=$(( total + f[11] + f[12] ))   # utime + stime (fields 14, 15)
+        total=$(( total + f[11] + f[12] + f[13] + f[14] ))   # utime stime cutime cstime (fields 14-17)
     done
     echo "$total"
 }
