@@ -515,7 +515,7 @@ public final class RadLoad {
             byte[] a = Codec.attr(A_NAS_IP_ADDRESS, Codec.ipv4(o.nasIp));
             byte[] b = Codec.attr(A_NAS_IDENTIFIER, o.nasId.getBytes(StandardCharsets.UTF_8));
             nasAttrs = concat(a, b);
-            runTag = o.runId != null ? o.runId : String.format("%08x", new SecureRandom().nextInt());
+            runTag = o.runId != null ? o.runId : String.format(Locale.ROOT, "%08x", new SecureRandom().nextInt());
             int cache = o.users <= 1_000_000 ? o.users : 0;
             userNameAttr = new byte[cache][];
             userPass = new byte[cache][];
@@ -526,7 +526,7 @@ public final class RadLoad {
             if (k < userNameAttr.length && userNameAttr[k] != null) {
                 return userNameAttr[k];
             }
-            byte[] v = Codec.attr(A_USER_NAME, String.format(o.userPattern, i).getBytes(StandardCharsets.UTF_8));
+            byte[] v = Codec.attr(A_USER_NAME, String.format(Locale.ROOT, o.userPattern, i).getBytes(StandardCharsets.UTF_8));
             if (k < userNameAttr.length) {
                 userNameAttr[k] = v;
             }
@@ -538,7 +538,7 @@ public final class RadLoad {
             if (k < userPass.length && userPass[k] != null) {
                 return userPass[k];
             }
-            byte[] v = String.format(o.passPattern, i).getBytes(StandardCharsets.UTF_8);
+            byte[] v = String.format(Locale.ROOT, o.passPattern, i).getBytes(StandardCharsets.UTF_8);
             if (k < userPass.length) {
                 userPass[k] = v;
             }
@@ -781,7 +781,7 @@ public final class RadLoad {
             st.sessionsStarted++;
             String sid = runTag + "-" + wid + "-" + n;
             byte[] ip = {10, (byte) ((wid * 37 + (n >> 16)) & 255), (byte) ((n >> 8) & 255), (byte) (n & 255)};
-            String csid = String.format("02-00-00-%02X-%02X-%02X", wid & 255, (n >> 8) & 255, n & 255);
+            String csid = String.format(Locale.ROOT, "02-00-00-%02X-%02X-%02X", wid & 255, (n >> 8) & 255, n & 255);
             byte[] s = concat(name(i), nasAttrs, Codec.attrInt(A_NAS_PORT, i),
                     Codec.attr(A_ACCT_SESSION_ID, sid.getBytes(StandardCharsets.UTF_8)),
                     Codec.attr(A_FRAMED_IP_ADDRESS, ip),

@@ -2,14 +2,16 @@
 # RADIUS benchmark (issue 3): FreeRADIUS 3.2 + rlm_sql vs the WifiCore RADIUS server, same
 # PostgreSQL, same 10,000 users, same load generator, same machine, same run.
 #
-#   bench/radius/run.sh [--only freeradius|wificore] [--duration 25] [--window 64] [--keep]
+#   bench/radius/run.sh [--only freeradius|wificore] [--duration 25] [--window 64] [--rounds 1] [--keep]
 #
 # Starts the platform from its jar (its embedded PostgreSQL 17 is the one database server both
 # RADIUS servers use), registers a tenant and the generator as its NAS, loads the users into
 # the tenant schema and into a `freeradius` database (stock FreeRADIUS PostgreSQL schema),
 # runs FreeRADIUS from a generated copy of /etc/freeradius/3.0, then drives each server with
-# bench/radius/RadLoad.java: PAP auth and accounting (Start/Interim/Stop), closed loop,
-# window 64. After each accounting run it counts the radacct rows. Prints a table.
+# bench/radius/RadLoad.java: PAP auth (FreeRADIUS, then WifiCore), then accounting
+# Start/Interim/Stop (FreeRADIUS, then WifiCore), closed loop, window 64; each server is idle
+# while the other is measured. After each accounting run it counts the radacct rows.
+# Prints a table.
 #
 # Options:
 #   --only freeradius|wificore   run one half only (default: both, FreeRADIUS first)
@@ -19,6 +21,8 @@
 #   --generator java|python      RadLoad.java (default) or /work/shared/tools/radload.py,
 #                                the same one for both servers
 #   --procs N                    generator workers (default 1)
+#   --rounds N                   repeat the measured runs N times, alternating the servers
+#                                (default 1); the summary shows every round and the median
 #   --keep                       keep the temp dir (logs, configs, data) and print its path
 # Environment (optional): JAR, JAVA, JAVA_OPTS (platform JVM), TMPDIR, RADLOAD_PY,
 #   HTTP_PORT DB_PORT AUTH_PORT ACCT_PORT FR_AUTH_PORT FR_ACCT_PORT (default: free ports),
@@ -39,6 +43,7 @@ window=64
 users=10000
 generator=java
 procs=1
+rounds=1
 keep="${KEEP:-0}"
 while (( $# )); do
     case "$1" in
@@ -53,6 +58,8 @@ while (( $# )); do
         --generator) generator="${2:?}"; shift ;;
         --generator=*) generator="${1#*=}" ;;
         --procs) procs="${2:?}"; shift ;;
+        --rounds) rounds="${2:?}"; shift ;;
+        --rounds=*) rounds="${1#*=}" ;;
         --procs=*) procs="${1#*=}" ;;
         --keep) keep=1 ;;
         -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
@@ -62,7 +69,7 @@ while (( $# )); do
 done
 case "$only" in ""|freeradius|wificore) ;; *) echo "--only takes freeradius or wificore" >&2; exit 2 ;; esac
 case "$generator" in java|python) ;; *) echo "--generator takes java or python" >&2; exit 2 ;; esac
-for n in "$duration" "$window" "$users" "$procs"; do
+for n in "$duration" "$window" "$users" "$procs" "$rounds"; do
     [[ "$n" =~ ^[0-9]+$ ]] && (( n > 0 )) || { echo "not a positive integer: $n" >&2; exit 2; }
 done
 run_fr=1; run_wc=1
@@ -461,8 +468,8 @@ wait_quiet() {
     done
 }
 
-measure() {   # $1 server label, $2 mode, $3 port, $4 server pid, $5 run-id
-    local server="$1" mode="$2" port="$3" spid="$4" rid="$5"
+measure() {   # $1 server label, $2 mode, $3 port, $4 server pid, $5 run-id, $6 result file
+    local server="$1" mode="$2" port="$3" spid="$4" rid="$5" out="$6"
     local s0 p0 m0 s1 p1 m1 res
     wait_quiet
     s0="$(tree_jiffies "$spid")"; p0="$(tree_jiffies "$(pg_pid)")"; m0="$(machine_jiffies)"
@@ -475,12 +482,11 @@ measure() {   # $1 server label, $2 mode, $3 port, $4 server pid, $5 run-id
                others: ((($all - $srv - $pg) / $hz) - .client_cpu_s)}, load1_before: ($load | tonumber)}
           | .cpu_s.others_cores = (.cpu_s.others / .elapsed_s * 100 | round / 100)
           | .cpu_s.others = (.cpu_s.others * 100 | round / 100)' \
-        <<<"$res" >"$work/results/$server-$mode.json"
+        <<<"$res" >"$out"
     jq -r '"    \(.mode): \(.throughput_rps) req/s, p50 \(.latency_ms.p50) ms, p99 \(.latency_ms.p99) ms;"
         + " sent \(.sent), answered \(.answered), timeouts \(.timeouts), bad \(.bad_replies);"
         + " CPU s: server \(.cpu_s.server), postgres \(.cpu_s.postgres), generator \(.client_cpu_s),"
-        + " other processes \(.cpu_s.others) (\(.cpu_s.others_cores) cores)"' "$work/results/$server-$mode.json"
-    cp "$work/results/$server-$mode.json" "$work/results/last.json"
+        + " other processes \(.cpu_s.others) (\(.cpu_s.others_cores) cores)"' "$out"
 }
 
 count_rows() {   # $1 database, $2 schema-qualified radacct, $3 run-id: "rows stopped stopped_with_stop_values"
@@ -501,40 +507,54 @@ settle_rows() {
     echo "$cur"
 }
 
-bench_server() {   # $1 label, $2 auth port, $3 acct port, $4 server pid, $5 database, $6 radacct, $7 radpostauth
-    local label="$1" ap="$2" cp="$3" spid="$4" db="$5" acct="$6" postauth="$7"
-    local rid="$label-$run_tag"
-    echo "  warm-up: auth ${warmup} s, acct ${warmup} s (not counted)"
-    gen auth "$ap" "warm-$rid" --duration "$warmup" --window "$window" --procs "$procs" >/dev/null
-    gen acct "$cp" "warm-$rid" --duration "$warmup" --window "$window" --procs "$procs" >/dev/null
-    local pa0; pa0="$(psql_val "$db" "select count(*) from $postauth")"
-    echo "  auth: $duration s, window $window, $users users"
-    measure "$label" auth "$ap" "$spid" "$rid"
+# per server: "auth-port acct-port pid database radacct radpostauth"
+declare -A srv=()
+active=()
+
+warm_up() {   # $1 label
+    local ap cp spid db acct postauth
+    read -r ap cp spid db acct postauth <<<"${srv[$1]}"
+    echo "  $1: warm-up, auth ${warmup} s and acct ${warmup} s (not counted)"
+    gen auth "$ap" "warm-$1-$run_tag" --duration "$warmup" --window "$window" --procs "$procs" >/dev/null
+    gen acct "$cp" "warm-$1-$run_tag" --duration "$warmup" --window "$window" --procs "$procs" >/dev/null
+}
+
+run_auth() {   # $1 label, $2 round
+    local ap cp spid db acct postauth pa0 pa1 f="$work/results/$1-auth-r$2.json"
+    read -r ap cp spid db acct postauth <<<"${srv[$1]}"
+    echo "  $1 auth (round $2): $duration s, window $window, $users users"
+    pa0="$(psql_val "$db" "select count(*) from $postauth")"
+    measure "$1" auth "$ap" "$spid" "$1-$run_tag-r$2" "$f" || return 1
     sleep 2
-    local pa1; pa1="$(psql_val "$db" "select count(*) from $postauth")"
-    echo "  acct: $duration s, window $window (Start -> Interim-Update -> Stop)"
-    measure "$label" acct "$cp" "$spid" "$rid"
-    local rows; rows="$(settle_rows "$db" "$acct" "$rid")"
+    pa1="$(psql_val "$db" "select count(*) from $postauth")"
+    jq -c --argjson n "$(( pa1 - pa0 ))" '. + {radpostauth_rows: $n}' "$f" >"$f.tmp" && mv "$f.tmp" "$f"
+    echo "    radpostauth rows written during the run: $(( pa1 - pa0 ))"
+}
+
+run_acct() {   # $1 label, $2 round
+    local ap cp spid db acct postauth rows n_rows n_stopped n_ok f="$work/results/$1-acct-r$2.json"
+    read -r ap cp spid db acct postauth <<<"${srv[$1]}"
+    echo "  $1 acct (round $2): $duration s, window $window (Start -> Interim-Update -> Stop)"
+    measure "$1" acct "$cp" "$spid" "$1-$run_tag-r$2" "$f" || return 1
+    rows="$(settle_rows "$db" "$acct" "$1-$run_tag-r$2")"
     read -r n_rows n_stopped n_ok <<<"$rows"
     jq -c --argjson rows "$n_rows" --argjson stopped "$n_stopped" --argjson ok "$n_ok" \
-        --argjson postauth "$(( pa1 - pa0 ))" --slurpfile auth "$work/results/$label-auth.json" \
-        '{server: "'"$label"'", auth: $auth[0], acct: ., radacct: {rows: $rows, stopped: $stopped, stop_values_ok: $ok},
-          radpostauth_rows_during_auth: $postauth}' "$work/results/$label-acct.json" >"$work/results/$label.json"
-    echo "    radacct rows for this run: $n_rows (stopped: $n_stopped, with the Stop's counters: $n_ok);" \
-        "sessions completed per generator: $(jq '.sessions_completed' "$work/results/$label-acct.json");" \
-        "radpostauth rows written during the auth run: $(( pa1 - pa0 ))"
+        '. + {radacct: {rows: $rows, stopped: $stopped, stop_values_ok: $ok}}' "$f" >"$f.tmp" && mv "$f.tmp" "$f"
+    echo "    radacct rows of this run: $n_rows (stopped: $n_stopped, with the Stop's counters: $n_ok);" \
+        "sessions whose Stop was answered: $(jq '.sessions_completed' "$f")"
 }
 
 # ---------------------------------------------------------------- run
 echo "RADIUS benchmark: FreeRADIUS 3.2 + rlm_sql vs WifiCore"
 echo "  machine:   $(nproc) CPU(s), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr), load1 $(cut -d' ' -f1 /proc/loadavg)"
 echo "  java:      $("$java" -version 2>&1 | head -1)"
-echo "  generator: $([[ $generator = java ]] && echo "bench/radius/RadLoad.java" || echo "$radload_py"), procs $procs, window $window, $users users, ${duration} s per run"
+echo "  generator: $([[ $generator = java ]] && echo "bench/radius/RadLoad.java" || echo "$radload_py"), procs $procs, window $window, $users users, ${duration} s per run, $rounds round(s)"
 echo "  work dir:  $work"
 start_platform
 schema="ts_$slug"; token=""
 setup_tenant
 
+fr_note=""
 if (( run_fr )); then
     echo
     echo "== FreeRADIUS =="
@@ -542,14 +562,12 @@ if (( run_fr )); then
     generate_raddb
     start_freeradius
     if wait_answering FreeRADIUS "$fr_auth_port"; then
-        bench_server freeradius "$fr_auth_port" "$fr_acct_port" "$fr_pid" freeradius radacct radpostauth
+        srv[freeradius]="$fr_auth_port $fr_acct_port $fr_pid freeradius radacct radpostauth"
+        active+=(freeradius)
     else
+        fr_note="no Access-Accept from FreeRADIUS"
         tail -20 "$work/fr/log/radius.log" "$work/fr/stdout.log" 2>/dev/null >&2
     fi
-    if grep -qiE 'too many|dropping|error' "$work/fr/log/radius.log" 2>/dev/null; then
-        echo "  FreeRADIUS log (errors/drops):"; grep -iE 'too many|dropping|error' "$work/fr/log/radius.log" | sort | uniq -c | sort -rn | head -5
-    fi
-    stop_pid "$fr_pid" FreeRADIUS 20; fr_pid=""
 fi
 
 wc_note=""
@@ -561,31 +579,74 @@ if (( run_wc )); then
     elif ! wait_answering WifiCore "$auth_port"; then
         wc_note="no Access-Accept from 127.0.0.1:$auth_port (WIFICORE_RADIUS_AUTH_PORT)"
     else
-        bench_server wificore "$auth_port" "$acct_port" "$app_pid" wificore "$schema.radacct" "$schema.radpostauth"
+        echo "  WifiCore RADIUS (pid $app_pid) on 127.0.0.1:$auth_port/$acct_port"
+        srv[wificore]="$auth_port $acct_port $app_pid wificore $schema.radacct $schema.radpostauth"
+        active+=(wificore)
     fi
     [[ -z "$wc_note" ]] || echo "  WifiCore skipped: $wc_note"
 fi
 
+# Both servers stay up; each is idle while the other is measured. Auth runs of both servers
+# come first, then acct runs, round after round, so that a busy spell on a shared machine
+# does not fall on one server only.
+if (( ${#active[@]} )); then
+    echo
+    echo "== runs =="
+    for s in "${active[@]}"; do warm_up "$s"; done
+    for r in $(seq 1 "$rounds"); do
+        for s in "${active[@]}"; do run_auth "$s" "$r"; done
+        for s in "${active[@]}"; do run_acct "$s" "$r"; done
+    done
+fi
+if [[ -n "$fr_pid" ]]; then
+    if grep -qiE 'too many|dropping|error' "$work/fr/log/radius.log" 2>/dev/null; then
+        echo "  FreeRADIUS log (errors/drops):"; grep -iE 'too many|dropping|error' "$work/fr/log/radius.log" | sort | uniq -c | sort -rn | head -5
+    fi
+    stop_pid "$fr_pid" FreeRADIUS 20; fr_pid=""
+fi
+
 # ---------------------------------------------------------------- summary
+# results/<server>.json: every round, and the median round per mode (lower middle of an even count)
+for s in "${active[@]}"; do
+    jq -s '{server: "'"$s"'",
+            auth_rounds: [.[] | select(.mode == "auth")], acct_rounds: [.[] | select(.mode == "acct")]}
+        | .auth = (.auth_rounds | sort_by(.throughput_rps) | .[(length - 1) / 2 | floor])
+        | .acct = (.acct_rounds | sort_by(.throughput_rps) | .[(length - 1) / 2 | floor])
+        | .radacct = {expected: ([.acct_rounds[].sessions_completed] | add),
+                      found: ([.acct_rounds[].radacct.stop_values_ok] | add),
+                      rows: ([.acct_rounds[].radacct.rows] | add)}' \
+        "$work"/results/"$s"-auth-r*.json "$work"/results/"$s"-acct-r*.json >"$work/results/$s.json"
+done
+
 echo
-echo "================ summary ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, window $window, ${duration} s per run) ================"
-printf '%-11s %9s %7s %7s | %10s %7s %7s | %19s %10s %6s\n' server "auth/s" "p50 ms" "p99 ms" "acct pkt/s" "p50 ms" "p99 ms" \
-    "rows expected/found" "rows total" "lost"
+echo "================ summary ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, window $window, ${duration} s per run, $rounds round(s)) ================"
+printf '%-18s %8s %7s %7s | %10s %7s %7s | %19s %10s %6s | %s\n' server "auth/s" "p50 ms" "p99 ms" "acct pkt/s" "p50 ms" "p99 ms" \
+    "rows expected/found" "rows total" "lost" "others' CPU (cores) auth/acct"
+row() {   # $1 label, $2 auth json, $3 acct json
+    jq -rn --arg l "$1" --argjson a "$2" --argjson c "$3" '[$l, $a.throughput_rps, $a.latency_ms.p50, $a.latency_ms.p99,
+            $c.throughput_rps, $c.latency_ms.p50, $c.latency_ms.p99,
+            "\($c.sessions_completed)/\($c.radacct.stop_values_ok)", $c.radacct.rows,
+            ($c.sessions_completed - $c.radacct.stop_values_ok), "\($a.cpu_s.others_cores)/\($c.cpu_s.others_cores)"] | @tsv' |
+        awk -F'\t' '{ printf "%-18s %8.0f %7.2f %7.2f | %10.0f %7.2f %7.2f | %19s %10d %6d | %s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 }'
+}
 for s in freeradius wificore; do
     f="$work/results/$s.json"
     if [[ -f "$f" ]]; then
-        jq -r '[.server, .auth.throughput_rps, .auth.latency_ms.p50, .auth.latency_ms.p99,
-                .acct.throughput_rps, .acct.latency_ms.p50, .acct.latency_ms.p99,
-                "\(.acct.sessions_completed)/\(.radacct.stop_values_ok)", .radacct.rows,
-                (.acct.sessions_completed - .radacct.stop_values_ok)] | @tsv' "$f" |
-            awk -F'\t' '{ printf "%-11s %9.0f %7.2f %7.2f | %10.0f %7.2f %7.2f | %19s %10d %6d\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 }'
+        for r in $(seq 1 "$rounds"); do
+            (( rounds > 1 )) || break
+            row "$s r$r" "$(cat "$work/results/$s-auth-r$r.json")" "$(cat "$work/results/$s-acct-r$r.json")"
+        done
+        row "$s$( (( rounds > 1 )) && echo " median")" "$(jq -c .auth "$f")" "$(jq -c .acct "$f")"
+        (( rounds > 1 )) && jq -r '"\(.server) all rounds: rows expected \(.radacct.expected), found \(.radacct.found), lost \(.radacct.expected - .radacct.found)"' "$f"
+    elif [[ "$s" = freeradius && -n "$fr_note" ]]; then
+        printf '%-18s %s\n' "$s" "not measured: $fr_note"
     elif [[ "$s" = wificore && -n "$wc_note" ]]; then
-        printf '%-11s %s\n' "$s" "not measured: $wc_note"
+        printf '%-18s %s\n' "$s" "not measured: $wc_note"
     fi
 done
 echo "(acct pkt/s counts Start, Interim-Update and Stop; rows expected = sessions whose Stop was answered,"
-echo " found = radacct rows of this run closed with that Stop's counters, lost = the difference;"
-echo " rows total also counts sessions cut short by a timeout, if any)"
+echo " found = radacct rows of the run closed with that Stop's counters, lost = the difference; rows total"
+echo " also counts sessions cut short by a timeout, if any; others' CPU = what other processes used meanwhile)"
 if [[ -f "$work/results/freeradius.json" ]]; then
     jq -r '"targets for WifiCore from this FreeRADIUS run (5x): \(.auth.throughput_rps * 5 | round) auth/s, "
         + "\(.acct.throughput_rps * 5 | round) acct packets/s; p99 < 10 ms; lost = 0"' "$work/results/freeradius.json"
@@ -595,8 +656,12 @@ if [[ -f "$work/results/freeradius.json" && -f "$work/results/wificore.json" ]];
         ($fr[0]) as $f | ($wc[0]) as $w |
         "WifiCore / FreeRADIUS: auth \($w.auth.throughput_rps / $f.auth.throughput_rps * 100 | round / 100)x (target >= 5x), "
         + "acct \($w.acct.throughput_rps / $f.acct.throughput_rps * 100 | round / 100)x (target >= 5x); "
-        + "WifiCore p99 auth \($w.auth.latency_ms.p99) ms, acct \($w.acct.latency_ms.p99) ms (target < 10 ms)"'
+        + "WifiCore p99 auth \($w.auth.latency_ms.p99) ms, acct \($w.acct.latency_ms.p99) ms (target < 10 ms); "
+        + "lost \($w.radacct.expected - $w.radacct.found)"'
 fi
 echo "raw results (one JSON object per server):"
-cat "$work"/results/freeradius.json "$work"/results/wificore.json 2>/dev/null || true
-[[ -z "$wc_note" ]]
+for s in freeradius wificore; do
+    [[ -f "$work/results/$s.json" ]] || continue
+    if (( rounds > 1 )); then jq -c . "$work/results/$s.json"; else jq -c 'del(.auth_rounds, .acct_rounds)' "$work/results/$s.json"; fi
+done
+[[ -z "$wc_note$fr_note" ]]
