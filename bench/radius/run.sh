@@ -30,7 +30,7 @@
 #   QUIET (before each measured run, wait up to 60 s until the machine's busy CPU is below
 #   this many cores, default 0.3; 0 = do not wait): the machine may be shared
 # Needs root (FreeRADIUS's stock config is readable by root/freerad only); installs the Debian
-# packages freeradius, freeradius-postgresql, freeradius-utils, postgresql-client, jq, curl
+# packages freeradius, freeradius-postgresql, freeradius-utils, postgresql-client, jq, curl, iproute2
 # with apt-get when missing.
 set -euo pipefail
 
@@ -93,7 +93,7 @@ if [[ "$(id -u)" != 0 ]]; then
     exit 1
 fi
 missing=()
-for pkg in freeradius freeradius-postgresql freeradius-utils postgresql-client jq curl; do
+for pkg in freeradius freeradius-postgresql freeradius-utils postgresql-client jq curl iproute2; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 if (( ${#missing[@]} )); then
