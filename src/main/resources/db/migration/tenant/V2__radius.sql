@@ -95,7 +95,9 @@ create table radacct (
 create table radacct_default partition of radacct default;
 create index radacct_active_session_idx on radacct (acctuniqueid) where acctstoptime is null;
 create index radacct_username_idx on radacct (username, acctstarttime);
-create index radacct_start_idx on radacct (acctstarttime);
+-- No index on acctstarttime alone: daily partitions already narrow time ranges, and the
+-- planner would prefer it for the (radacctid, acctstarttime) updates, then wade through every
+-- session that started in the same second (thousands after a NAS reboot).
 
 -- One row per accounting session ever seen (pruned with radacct's retention): the
 -- global uniqueness radacct cannot have across partitions, the start time that routes
