@@ -93,7 +93,8 @@ create table radacct (
     unique (acctuniqueid, acctstarttime)
 ) partition by range (acctstarttime);
 create table radacct_default partition of radacct default;
-create index radacct_active_session_idx on radacct (acctuniqueid) where acctstoptime is null;
+-- Open sessions are found through radacct_sessions, so radacct carries no partial index on
+-- them: every index here is paid for on each Start and, non-HOT, on each Stop.
 create index radacct_username_idx on radacct (username, acctstarttime);
 -- No index on acctstarttime alone: daily partitions already narrow time ranges, and the
 -- planner would prefer it for the (radacctid, acctstarttime) updates, then wade through every
@@ -117,7 +118,6 @@ create table radacct_sessions (
 );
 create index radacct_sessions_open_user on radacct_sessions (username) where acctstoptime is null;
 create index radacct_sessions_open_nas on radacct_sessions (nasipaddress) where acctstoptime is null;
-create index radacct_sessions_user on radacct_sessions (username);
 
 -- Every authentication decision. Partitioned like radacct (by authdate).
 create table radpostauth (
