@@ -1,0 +1,19 @@
+package com.traidnet.wificore.jobs;
+
+import com.traidnet.wificore.tenant.TenantId;
+
+import java.time.Instant;
+
+/** A job leased to a worker; {@code attempts} already counts this run. */
+record ClaimedJob(JobId id, String queue, String type, String payload, TenantId tenant, Instant runAt, int attempts,
+                  int maxAttempts, long backoffMillis, String idempotencyKey) {
+
+    JobContext context() {
+        return new JobContext(id, queue, tenant, attempts, maxAttempts);
+    }
+
+    /** Claimed more often than allowed: its earlier runs died without a verdict (crash or lost lease). */
+    boolean abandoned() {
+        return attempts > maxAttempts;
+    }
+}
