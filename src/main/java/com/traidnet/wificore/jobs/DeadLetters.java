@@ -36,9 +36,9 @@ class DeadLetters {
                             update job_keys k set job_id = ?, done_at = null from ins
                             where ins.idempotency_key is not null and k.key = ins.idempotency_key
                               and k.tenant_id is not distinct from ins.tenant_id)
-                        select queue, pg_notify(?, queue) from ins""")
+                        select queue from ins""")
                 .params(failedId, fresh.value(), Timestamp.from(fresh.enqueuedAt()), Timestamp.from(now),
-                        fresh.value(), PostgresJobQueue.CHANNEL)
+                        fresh.value())
                 .query((rs, n) -> new Retried(failedId, fresh, rs.getString(1))).optional();
     }
 

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Per queue: {@code wificore.jobs.enqueued|completed|failed} (failed = dead-lettered),
@@ -22,6 +24,7 @@ class JobMetrics {
 
     private final MeterRegistry registry;
     private final MultiGauge depth;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     JobMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -66,7 +69,9 @@ class JobMetrics {
         depth.register(rows, true);
     }
 
+    /** Enqueues run at thousands per second: their counters are looked up once. */
     private Counter counter(String name, String queue) {
-        return Counter.builder(name).tag("queue", queue).register(registry);
+        return counters.computeIfAbsent(name + " " + queue,
+                k -> Counter.builder(name).tag("queue", queue).register(registry));
     }
 }

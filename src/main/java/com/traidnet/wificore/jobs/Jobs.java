@@ -24,16 +24,18 @@ public class Jobs {
     private final TenantGateway gateway;
     private final JdbcClient sql;
     private final JobMetrics metrics;
+    private final Wakeups wakeups;
     private final JobsSettings settings;
     private final Clock clock;
 
     Jobs(JobHandlers handlers, PostgresJobQueue queue, TenantGateway gateway, JdbcClient sql, JobMetrics metrics,
-         JobsSettings settings, Clock clock) {
+         Wakeups wakeups, JobsSettings settings, Clock clock) {
         this.handlers = handlers;
         this.queue = queue;
         this.gateway = gateway;
         this.sql = sql;
         this.metrics = metrics;
+        this.wakeups = wakeups;
         this.settings = settings;
         this.clock = clock;
     }
@@ -60,17 +62,27 @@ public class Jobs {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
-                        metrics.enqueued(job.queue());
+                        committed(job, now);
                     }
                 });
             }
             return result.id();
         }
+        if (job.idempotencyKey() == null) {
+            queue.insertAlone(sql, job);
+            committed(job, now);
+            return job.id();
+        }
         var result = gateway.inPlatform(tx -> queue.insert(tx, job, now, keysExpired));
         if (result.created()) {
-            metrics.enqueued(job.queue());
+            committed(job, now);
         }
         return result.id();
+    }
+
+    private void committed(NewJob job, Instant now) {
+        metrics.enqueued(job.queue());
+        wakeups.enqueued(job.queue(), job.runAt(), now);
     }
 
     private NewJob prepare(Record payload, JobOptions options, Instant now) {

@@ -25,13 +25,16 @@ class JobsAdmin {
     private final JobReports reports;
     private final DeadLetters deadLetters;
     private final JobMetrics metrics;
+    private final Wakeups wakeups;
     private final Clock clock;
 
-    JobsAdmin(TenantGateway gateway, JobReports reports, DeadLetters deadLetters, JobMetrics metrics, Clock clock) {
+    JobsAdmin(TenantGateway gateway, JobReports reports, DeadLetters deadLetters, JobMetrics metrics, Wakeups wakeups,
+              Clock clock) {
         this.gateway = gateway;
         this.reports = reports;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.wakeups = wakeups;
         this.clock = clock;
     }
 
@@ -50,7 +53,7 @@ class JobsAdmin {
     /** Platform scope: re-enqueues one failed job. */
     Optional<DeadLetters.Retried> retry(UUID failedId) {
         var retried = gateway.inPlatform(sql -> deadLetters.retry(sql, failedId, clock.instant()));
-        retried.ifPresent(r -> metrics.retried(r.queue(), "manual"));
+        retried.ifPresent(this::requeued);
         return retried;
     }
 
@@ -60,12 +63,17 @@ class JobsAdmin {
         while (true) {
             List<DeadLetters.Retried> batch = gateway.inPlatform(sql -> deadLetters.oldest(sql, queue, RETRY_BATCH)
                     .stream().flatMap(id -> deadLetters.retry(sql, id, clock.instant()).stream()).toList());
-            batch.forEach(r -> metrics.retried(r.queue(), "manual"));
+            batch.forEach(this::requeued);
             total += batch.size();
             if (batch.size() < RETRY_BATCH) {
                 return total;
             }
         }
+    }
+
+    private void requeued(DeadLetters.Retried r) {
+        metrics.retried(r.queue(), "manual");
+        wakeups.enqueued(r.queue(), r.newId().enqueuedAt(), r.newId().enqueuedAt());
     }
 
     /** Depth gauges, refreshed in the background so scrapes never wait for a count. */

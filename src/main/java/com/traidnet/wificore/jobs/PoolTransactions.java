@@ -19,6 +19,7 @@ import java.util.List;
 final class PoolTransactions {
 
     private static final Logger log = LoggerFactory.getLogger(PoolTransactions.class);
+    private static final Duration SINCE_REFRESH = Duration.ofMinutes(5);
 
     /** What a commit claimed, and the earliest retry it scheduled (null if none). */
     record Committed(List<ClaimedJob> claimed, Instant nextRetry) {
@@ -30,6 +31,8 @@ final class PoolTransactions {
     private final JobMetrics metrics;
     private final Backoff backoff;
     private final Clock clock;
+    private EnqueueDays since;
+    private long sinceComputedAt;
 
     PoolTransactions(PoolSettings settings, TenantGateway gateway, PostgresJobQueue store, JobMetrics metrics,
                      Backoff backoff, Clock clock) {
@@ -59,17 +62,10 @@ final class PoolTransactions {
         List<String> retried = new ArrayList<>();
         List<String> dead = new ArrayList<>();
         Instant[] nextRetry = {null};
-        List<ClaimedJob> claimed = gateway.inPlatform(sql -> {
+        PostgresJobQueue.Cycle cycle = gateway.inPlatform(sql -> {
             retried.clear();
             dead.clear();
             nextRetry[0] = null;
-            if (!succeeded.isEmpty()) {
-                int deleted = store.deleteSucceeded(sql, worker, succeeded, now);
-                if (deleted < succeeded.size()) {
-                    log.warn("job queue {}: {} succeeded job(s) had lost their lease and may run again",
-                            settings.queue(), succeeded.size() - deleted);
-                }
-            }
             for (Outcome.Failed f : failed) {
                 ClaimedJob job = f.job();
                 if (job.attempts() >= job.maxAttempts()) {
@@ -84,9 +80,14 @@ final class PoolTransactions {
                     }
                 }
             }
-            return want > 0 ? store.claim(sql, settings.queue(), worker, now, now.plus(settings.lease()), want)
-                    : List.<ClaimedJob>of();
+            return store.completeAndClaim(sql, worker, succeeded, now, settings.queue(),
+                    now.plus(settings.lease()), want, want > 0 ? since(sql, now) : EnqueueDays.since(now));
         });
+        if (cycle.deleted() < succeeded.size()) {
+            log.warn("job queue {}: {} succeeded job(s) had lost their lease and may run again",
+                    settings.queue(), succeeded.size() - cycle.deleted());
+        }
+        List<ClaimedJob> claimed = cycle.claimed();
         for (Outcome o : finished) {
             if (o instanceof Outcome.Succeeded s) {
                 metrics.completed(s.job().queue(), Duration.ofNanos(s.nanos()));
@@ -94,9 +95,29 @@ final class PoolTransactions {
         }
         retried.forEach(q -> metrics.retried(q, "backoff"));
         dead.forEach(metrics::failed);
-        Instant claimedAt = clock.instant();
-        claimed.forEach(job -> metrics.pickedUp(job.queue(), Duration.between(job.runAt(), claimedAt)));
         return new Committed(claimed, nextRetry[0]);
+    }
+
+    /** A claimed job's handler is about to start: its pick-up latency is complete. */
+    void starting(ClaimedJob job) {
+        metrics.pickedUp(job.queue(), Duration.between(job.runAt(), clock.instant()));
+    }
+
+    /**
+     * The claim's lower bound on enqueue days: the day of the queue's oldest job, or yesterday if
+     * that is later. Jobs enqueued after this look-up carry (their node's) current time, which
+     * the day's margin keeps above the bound even for a skewed clock or a long transaction.
+     * Looked up again every few minutes; a bound that is too low costs a little, never a job.
+     */
+    private EnqueueDays since(org.springframework.jdbc.core.simple.JdbcClient sql, Instant now) {
+        if (since == null || System.nanoTime() - sinceComputedAt > SINCE_REFRESH.toNanos()) {
+            Instant yesterday = now.minus(Duration.ofDays(1));
+            Instant oldest = store.oldestEnqueued(sql, settings.queue()).filter(o -> o.isBefore(yesterday))
+                    .orElse(yesterday);
+            since = EnqueueDays.since(oldest);
+            sinceComputedAt = System.nanoTime();
+        }
+        return since;
     }
 
     void extendLeases(Collection<JobId> ids) {

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -15,10 +16,9 @@ import java.util.UUID;
 
 /**
  * The queue's SQL. Every method runs on the caller's transaction ({@code sql} comes from a
- * TenantGateway scope). Statements that touch known jobs name them by id <em>and</em>
- * enqueued_at (as arrays, so one plan fits any batch), which lets PostgreSQL prune to their
- * daily partitions even with a cached generic plan. Only the claim has to look at every
- * partition: a due job may have been enqueued on any day.
+ * TenantGateway scope). Statements that touch known jobs name them by id and enqueued_at, and
+ * bound enqueued_at by their days as literals ({@link EnqueueDays}), so PostgreSQL plans them
+ * against those days' partitions only, however many there are.
  */
 @Component
 class PostgresJobQueue {
@@ -36,19 +36,36 @@ class PostgresJobQueue {
                 return new Enqueued(existing.get(), false);
             }
         }
-        // the NOTIFY is delivered at commit, so a woken worker finds the row
+        // no NOTIFY here: see Wakeups for why it is sent after the commit
         sql.sql("""
-                        with j as (
-                            insert into jobs (id, enqueued_at, queue, type, payload, tenant_id, priority, run_at,
-                                              max_attempts, backoff_ms, idempotency_key)
-                            values (?, ?, ?, ?, ?::jsonb, coalesce(?::uuid, app_current_tenant()), ?, ?, ?, ?, ?)
-                            returning 1)
-                        select pg_notify(?, ?) from j""")
+                        insert into jobs (id, enqueued_at, queue, type, payload, tenant_id, priority, run_at,
+                                          max_attempts, backoff_ms, idempotency_key)
+                        values (?, ?, ?, ?, ?::jsonb, coalesce(?::uuid, app_current_tenant()), ?, ?, ?, ?, ?)""")
                 .params(job.id().value(), Timestamp.from(job.id().enqueuedAt()), job.queue(), job.type(), job.payload(),
                         uuid(job.tenant()), job.priority(), Timestamp.from(job.runAt()), job.maxAttempts(),
-                        job.backoffMillis(), job.idempotencyKey(), CHANNEL, wakeUp(job.queue(), job.runAt(), now))
-                .query().singleRow();
+                        job.backoffMillis(), job.idempotencyKey())
+                .update();
         return new Enqueued(job.id(), true);
+    }
+
+    /**
+     * A job enqueued outside any transaction and without a key: one statement, committed on its
+     * own (three round trips fewer than a gateway transaction, which matters at thousands per
+     * second). It enters the platform scope for its own implicit transaction only — the same
+     * scope {@code TenantGateway.inPlatform} would set — by computing the row from a
+     * {@code set_config(…, true)}, so the setting is in place before row-level security checks
+     * the row and is gone when the statement ends.
+     */
+    void insertAlone(JdbcClient sql, NewJob job) {
+        sql.sql("""
+                        insert into public.jobs (id, enqueued_at, queue, type, payload, tenant_id, priority, run_at,
+                                                 max_attempts, backoff_ms, idempotency_key)
+                        select ?, ?, ?, ?, ?::jsonb, ?::uuid, ?, ?, ?, ?, null
+                        from (select set_config('app.scope', 'platform', true)) platform_scope""")
+                .params(job.id().value(), Timestamp.from(job.id().enqueuedAt()), job.queue(), job.type(), job.payload(),
+                        uuid(job.tenant()), job.priority(), Timestamp.from(job.runAt()), job.maxAttempts(),
+                        job.backoffMillis())
+                .update();
     }
 
     /** Takes the key for this job, or returns the job that holds it. Concurrent callers queue on the unique index. */
@@ -72,60 +89,86 @@ class PostgresJobQueue {
                 .params(uuid(job.tenant()), job.idempotencyKey()).query(UUID.class).single()));
     }
 
-    /** The NOTIFY payload: the queue, and when the job is due if that is later than now. */
-    static String wakeUp(String queue, Instant runAt, Instant now) {
-        return runAt.isAfter(now) ? queue + "@" + runAt.toEpochMilli() : queue;
+    /** What one worker cycle did: how many succeeded jobs it deleted, and what it claimed. */
+    record Cycle(int deleted, List<ClaimedJob> claimed) {
     }
 
     /**
-     * Leases up to {@code limit} due jobs of {@code queue}: most urgent first, then longest due.
-     * SKIP LOCKED lets concurrent claimers pass each other; a job whose lease ran out (its
-     * worker died) is due again. The lock-then-update runs as one statement; the update finds
-     * its rows through the claimed ids, pruned to their partitions at run time.
+     * One statement per worker cycle: deletes the jobs that succeeded (if this worker still
+     * holds them; their idempotency keys start to expire), and leases up to {@code limit} due
+     * jobs of {@code queue} — most urgent first, then longest due. SKIP LOCKED lets concurrent
+     * claimers pass each other; a job whose lease ran out (its worker died) is due again; the
+     * jobs being deleted are excluded by id, so the two halves never touch the same row.
+     * <p>
+     * A due job may have been enqueued on any day, so the claim cannot name its partitions;
+     * {@code since} — no live job of the queue is older (see {@link PoolTransactions}) — keeps it
+     * from visiting the empty old ones. The commit need not wait for the WAL flush: if the
+     * database crashes first, a deletion may be lost and that job runs again, which at-least-once
+     * delivery allows anyway; claims, retries and dead letters lost that way come back as well.
      */
-    List<ClaimedJob> claim(JdbcClient sql, String queue, String worker, Instant now, Instant leaseUntil, int limit) {
-        return sql.sql("""
-                        with c as materialized (
-                            select id, enqueued_at from jobs
-                            where queue = ? and run_at <= ? and (locked_until is null or locked_until < ?)
-                            order by priority, run_at
-                            limit ?
-                            for update skip locked)
-                        update jobs j set locked_by = ?, locked_until = ?, attempts = j.attempts + 1
-                        where j.id = any(array(select id from c)) and j.enqueued_at = any(array(select enqueued_at from c))
-                        returning j.id, j.queue, j.type, j.payload::text, j.tenant_id, j.run_at, j.attempts,
-                                  j.max_attempts, j.backoff_ms, j.idempotency_key""")
-                .params(queue, Timestamp.from(now), Timestamp.from(now), limit, worker, Timestamp.from(leaseUntil))
-                .query(PostgresJobQueue::claimed).list();
-    }
-
-    private static ClaimedJob claimed(ResultSet rs, int row) throws SQLException {
-        UUID tenant = rs.getObject(5, UUID.class);
-        return new ClaimedJob(new JobId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3),
-                rs.getString(4), tenant == null ? null : new TenantId(tenant), rs.getTimestamp(6).toInstant(),
-                rs.getInt(7), rs.getInt(8), rs.getLong(9), rs.getString(10));
-    }
-
-    /** Deletes succeeded jobs that this worker still holds; their idempotency keys start to expire. */
-    int deleteSucceeded(JdbcClient sql, String worker, Collection<JobId> ids, Instant now) {
-        return sql.sql("""
+    Cycle completeAndClaim(JdbcClient sql, String worker, Collection<JobId> succeeded, Instant now, String queue,
+                           Instant leaseUntil, int limit, EnqueueDays since) {
+        String doneDays = succeeded.isEmpty() ? "false" : EnqueueDays.of(succeeded).condition("");
+        List<ClaimedJob> claimed = new ArrayList<>();
+        int[] deleted = {0};
+        sql.sql("""
                         with done as (
                             delete from jobs
-                            where id = any(?::uuid[]) and enqueued_at = any(?::timestamptz[]) and locked_by = ?
+                            where %1$s and id = any(?::uuid[]) and enqueued_at = any(?::timestamptz[]) and locked_by = ?
                             returning tenant_id, idempotency_key),
                         keys as (
                             update job_keys k set done_at = ? from done
                             where done.idempotency_key is not null and k.key = done.idempotency_key
-                              and k.tenant_id is not distinct from done.tenant_id)
-                        select count(*) from done""")
-                .params(ids(ids), times(ids), worker, Timestamp.from(now)).query(Integer.class).single();
+                              and k.tenant_id is not distinct from done.tenant_id),
+                        c as materialized (
+                            select id, enqueued_at from jobs
+                            where queue = ? and %2$s and run_at <= ? and (locked_until is null or locked_until < ?)
+                              and id <> all(?::uuid[])
+                            order by priority, run_at
+                            limit ?
+                            for update skip locked),
+                        claimed as (
+                            update jobs j set locked_by = ?, locked_until = ?, attempts = j.attempts + 1
+                            where %3$s and j.id = any(array(select id from c))
+                              and j.enqueued_at = any(array(select enqueued_at from c))
+                            returning j.id, j.queue, j.type, j.payload::text, j.tenant_id, j.run_at, j.attempts,
+                                      j.max_attempts, j.backoff_ms, j.idempotency_key)
+                        select (select count(*) from done), set_config('synchronous_commit', 'off', true), claimed.*
+                        from (select 1) one left join claimed on true""".formatted(doneDays, since.condition(""),
+                        since.condition("j.")))
+                .params(ids(succeeded), times(succeeded), worker, Timestamp.from(now),
+                        queue, Timestamp.from(now), Timestamp.from(now), ids(succeeded), limit,
+                        worker, Timestamp.from(leaseUntil))
+                .query(rs -> {
+                    deleted[0] = rs.getInt(1);
+                    if (rs.getObject(3) != null) {
+                        claimed.add(claimed(rs, 2));
+                    }
+                });
+        return new Cycle(deleted[0], claimed);
+    }
+
+    /** When the oldest job of {@code queue} was enqueued, if it has any. */
+    Optional<Instant> oldestEnqueued(JdbcClient sql, String queue) {
+        return sql.sql("select enqueued_at from jobs where queue = ? order by enqueued_at limit 1").param(queue)
+                .query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
+    /** The job in the columns after the first {@code skip}. */
+    private static ClaimedJob claimed(ResultSet rs, int skip) throws SQLException {
+        UUID tenant = rs.getObject(skip + 5, UUID.class);
+        return new ClaimedJob(new JobId(rs.getObject(skip + 1, UUID.class)), rs.getString(skip + 2),
+                rs.getString(skip + 3), rs.getString(skip + 4), tenant == null ? null : new TenantId(tenant),
+                rs.getTimestamp(skip + 6).toInstant(), rs.getInt(skip + 7), rs.getInt(skip + 8), rs.getLong(skip + 9),
+                rs.getString(skip + 10));
     }
 
     /** Puts a failed job back, due at {@code runAt}. False if this worker no longer held it. */
     boolean scheduleRetry(JdbcClient sql, String worker, JobId id, Instant runAt, String error) {
         return sql.sql("""
                         update jobs set locked_by = null, locked_until = null, run_at = ?, last_error = ?
-                        where id = ? and enqueued_at = ? and locked_by = ?""")
+                        where %s and id = ? and enqueued_at = ? and locked_by = ?"""
+                        .formatted(EnqueueDays.of(List.of(id)).condition("")))
                 .params(Timestamp.from(runAt), error, id.value(), Timestamp.from(id.enqueuedAt()), worker)
                 .update() == 1;
     }
@@ -134,7 +177,7 @@ class PostgresJobQueue {
     boolean deadLetter(JdbcClient sql, String worker, JobId id, String error, Instant now) {
         return sql.sql("""
                         with dead as (
-                            delete from jobs where id = ? and enqueued_at = ? and locked_by = ? returning *),
+                            delete from jobs where %s and id = ? and enqueued_at = ? and locked_by = ? returning *),
                         keys as (
                             update job_keys k set done_at = ? from dead
                             where dead.idempotency_key is not null and k.key = dead.idempotency_key
@@ -143,7 +186,7 @@ class PostgresJobQueue {
                                                  max_attempts, backoff_ms, idempotency_key, error, failed_at)
                         select id, enqueued_at, queue, type, payload, tenant_id, priority, least(attempts, max_attempts),
                                max_attempts, backoff_ms, idempotency_key, ?, ?
-                        from dead""")
+                        from dead""".formatted(EnqueueDays.of(List.of(id)).condition("")))
                 .params(id.value(), Timestamp.from(id.enqueuedAt()), worker, Timestamp.from(now), error,
                         Timestamp.from(now))
                 .update() == 1;
@@ -153,7 +196,8 @@ class PostgresJobQueue {
     int release(JdbcClient sql, String worker, Collection<JobId> ids) {
         return sql.sql("""
                         update jobs set locked_by = null, locked_until = null, attempts = greatest(attempts - 1, 0)
-                        where id = any(?::uuid[]) and enqueued_at = any(?::timestamptz[]) and locked_by = ?""")
+                        where %s and id = any(?::uuid[]) and enqueued_at = any(?::timestamptz[]) and locked_by = ?"""
+                        .formatted(EnqueueDays.of(ids).condition("")))
                 .params(ids(ids), times(ids), worker).update();
     }
 
@@ -161,7 +205,8 @@ class PostgresJobQueue {
     int extendLeases(JdbcClient sql, String worker, Collection<JobId> ids, Instant until) {
         return sql.sql("""
                         update jobs set locked_until = ?
-                        where id = any(?::uuid[]) and enqueued_at = any(?::timestamptz[]) and locked_by = ?""")
+                        where %s and id = any(?::uuid[]) and enqueued_at = any(?::timestamptz[]) and locked_by = ?"""
+                        .formatted(EnqueueDays.of(ids).condition("")))
                 .params(Timestamp.from(until), ids(ids), times(ids), worker).update();
     }
 

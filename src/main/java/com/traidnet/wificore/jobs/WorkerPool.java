@@ -8,43 +8,49 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The workers of one queue on one node. A dispatcher thread claims due jobs up to the
- * concurrency and runs each on its own virtual thread; the threads report their outcome back,
- * and the dispatcher records the outcomes of everything that finished meanwhile, and claims
- * the next jobs, in one transaction. The busier the queue, the bigger those batches.
+ * The workers of one queue on one node: {@code concurrency} virtual threads that run jobs
+ * from a local buffer, and a dispatcher thread that keeps the buffer filled. The workers
+ * report outcomes back, and the dispatcher records everything that finished meanwhile, and
+ * claims the next jobs, in one transaction. The busier the queue, the bigger those batches.
+ * <p>
+ * While the queue's jobs are quick (under {@value #QUICK_MILLIS} ms on average) the dispatcher
+ * claims ahead — up to {@code concurrency + max(concurrency, 8)} — so that a worker that
+ * finishes takes its next job at once instead of waiting for the dispatcher's round trip.
+ * Slow jobs are claimed only as workers are free, so a node never sits on jobs another node
+ * could start.
  * <p>
  * The dispatcher wakes on a finished job, on a NOTIFY for its queue, when a job it knows of
- * falls due, and every poll interval. While jobs run it renews their leases every third of
- * the visibility timeout, so only a dead node's jobs ever come back.
+ * falls due, and every poll interval. It renews the leases of all the jobs it holds every
+ * third of the visibility timeout, so only a dead node's jobs ever come back.
  */
 final class WorkerPool {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
     private static final Object WAKE = new Object();
-
-    private record Running(ClaimedJob job, Future<?> future) {
-    }
+    static final int QUICK_MILLIS = 20;
 
     private final PoolSettings settings;
     private final PoolTransactions transactions;
     private final JobHandlers handlers;
+    /** Outcomes from the workers, and WAKE. */
     private final LinkedBlockingQueue<Object> signals = new LinkedBlockingQueue<>();
+    /** Claimed jobs no worker has taken yet. */
+    private final LinkedBlockingQueue<ClaimedJob> buffer = new LinkedBlockingQueue<>();
     private final AtomicBoolean wakePending = new AtomicBoolean();
     /** Epoch millis at which a job known to this pool falls due; MAX_VALUE = none known. */
     private final AtomicLong dueAt = new AtomicLong(Long.MAX_VALUE);
-    private final ExecutorService executor;
-    // owned by the dispatcher thread
-    private final Map<JobId, Running> running = new HashMap<>();
+    private final List<Thread> workers = new ArrayList<>();
+    // owned by the dispatcher thread: every job claimed and not yet recorded as finished
+    private final Map<JobId, ClaimedJob> leased = new HashMap<>();
     private final List<Outcome> finished = new ArrayList<>();
+    /** Moving average of the run time of this pool's jobs; NaN until the first one finished. */
+    private double averageMillis = Double.NaN;
     private volatile boolean accepting = true;
     private volatile boolean abandoned;
     private Thread dispatcher;
@@ -53,8 +59,6 @@ final class WorkerPool {
         this.settings = settings;
         this.transactions = transactions;
         this.handlers = handlers;
-        this.executor = Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("job-" + settings.queue() + "-", 0).factory());
     }
 
     String queue() {
@@ -62,6 +66,9 @@ final class WorkerPool {
     }
 
     synchronized void start() {
+        for (int i = 0; i < settings.concurrency(); i++) {
+            workers.add(Thread.ofVirtual().name("job-" + settings.queue() + "-" + i).start(this::work));
+        }
         dispatcher = Thread.ofPlatform().daemon().name("jobs-" + settings.queue()).start(this::dispatch);
     }
 
@@ -80,14 +87,15 @@ final class WorkerPool {
     }
 
     /**
-     * Stops claiming, lets running jobs finish for up to the shutdown timeout, then interrupts
-     * them and releases their leases so another node takes them at once. Blocks until done.
+     * Stops claiming and gives back the buffered jobs, lets running jobs finish for up to the
+     * shutdown timeout, then interrupts them and releases their leases so another node takes
+     * them at once. Blocks until done.
      */
     void shutdown() {
         accepting = false;
         signals.offer(WAKE);
         join();
-        executor.shutdownNow();
+        workers.forEach(Thread::interrupt);
     }
 
     /** Tests: dies like a killed node — no more claims, heartbeats, outcomes or releases. */
@@ -96,6 +104,7 @@ final class WorkerPool {
         accepting = false;
         signals.offer(WAKE);
         join();
+        workers.forEach(Thread::interrupt);
     }
 
     private void join() {
@@ -110,13 +119,34 @@ final class WorkerPool {
         }
     }
 
+    private void work() {
+        while (!abandoned) {
+            ClaimedJob job;
+            try {
+                job = buffer.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            transactions.starting(job);
+            long started = System.nanoTime();
+            try {
+                handlers.run(job.type(), job.payload(), job.context());
+                signals.offer(new Outcome.Succeeded(job, System.nanoTime() - started));
+            } catch (Throwable e) {
+                signals.offer(Outcome.Failed.of(job, e, System.nanoTime() - started));
+            }
+            if (Thread.interrupted() && !accepting) {
+                return; // interrupted at shutdown while running that job
+            }
+        }
+    }
+
     private void dispatch() {
         boolean wanted = true;
         long nextPoll = System.nanoTime();
         long nextHeartbeat = System.nanoTime() + settings.heartbeat().toNanos();
         while (accepting) {
-            int free = settings.concurrency() - running.size();
-            boolean busy = !finished.isEmpty() || (wanted && free > 0);
+            boolean busy = !finished.isEmpty() || (wanted && room() > 0);
             wanted |= take(busy ? 0 : waitMillis(nextPoll, nextHeartbeat));
             if (!accepting) {
                 break;
@@ -125,8 +155,7 @@ final class WorkerPool {
             if (now - nextPoll >= 0 || dueAt.get() <= transactions.clock().millis()) {
                 wanted = true;
             }
-            free = settings.concurrency() - running.size();
-            int want = wanted && free > 0 ? free : 0;
+            int want = wanted ? room() : 0;
             if (want > 0 || !finished.isEmpty()) {
                 try {
                     if (want > 0) {
@@ -135,7 +164,7 @@ final class WorkerPool {
                     }
                     List<ClaimedJob> claimed = commit(want);
                     wanted = want > 0 && claimed.size() == want; // a full batch: there may be more
-                    claimed.forEach(this::launch);
+                    claimed.forEach(this::accept);
                 } catch (RuntimeException e) {
                     log.warn("job queue {}: {}; retrying in 1 s", settings.queue(), e.toString());
                     pause();
@@ -149,6 +178,13 @@ final class WorkerPool {
         if (!abandoned) {
             drain();
         }
+    }
+
+    /** How many more jobs to claim. */
+    private int room() {
+        int c = settings.concurrency();
+        boolean quick = averageMillis < QUICK_MILLIS; // false while NaN
+        return (quick ? c + Math.max(c, 8) : c) - leased.size();
     }
 
     /** Waits up to {@code millis} for signals and takes all that came; true if asked to look for jobs. */
@@ -171,8 +207,10 @@ final class WorkerPool {
             if (signal == WAKE) {
                 wakePending.set(false);
                 wake = true;
-            } else if (signal instanceof Outcome outcome && running.remove(outcome.job().id()) != null) {
+            } else if (signal instanceof Outcome outcome && leased.remove(outcome.job().id()) != null) {
                 finished.add(outcome); // outcomes of released jobs are dropped
+                double ran = outcome.nanos() / 1e6;
+                averageMillis = Double.isNaN(averageMillis) ? ran : 0.9 * averageMillis + 0.1 * ran;
             }
         }
         return wake;
@@ -180,8 +218,7 @@ final class WorkerPool {
 
     private long waitMillis(long nextPoll, long nextHeartbeat) {
         long now = System.nanoTime();
-        long until = Math.min(nextPoll, nextHeartbeat);
-        long millis = TimeUnit.NANOSECONDS.toMillis(until - now);
+        long millis = TimeUnit.NANOSECONDS.toMillis(Math.min(nextPoll, nextHeartbeat) - now);
         long due = dueAt.get();
         if (due != Long.MAX_VALUE) {
             millis = Math.min(millis, due - transactions.clock().millis());
@@ -198,38 +235,34 @@ final class WorkerPool {
         return done.claimed();
     }
 
-    private void launch(ClaimedJob job) {
+    private void accept(ClaimedJob job) {
         if (job.abandoned()) {
             finished.add(Outcome.Failed.abandoned(job));
-            return;
+        } else {
+            leased.put(job.id(), job);
+            buffer.add(job);
         }
-        Future<?> future = executor.submit(() -> {
-            long started = System.nanoTime();
-            try {
-                handlers.run(job.type(), job.payload(), job.context());
-                signals.offer(new Outcome.Succeeded(job, System.nanoTime() - started));
-            } catch (Throwable e) {
-                signals.offer(Outcome.Failed.of(job, e));
-            }
-        });
-        running.put(job.id(), new Running(job, future));
     }
 
     private void heartbeat() {
-        if (running.isEmpty()) {
+        if (leased.isEmpty()) {
             return;
         }
         try {
-            transactions.extendLeases(running.keySet());
+            transactions.extendLeases(leased.keySet());
         } catch (RuntimeException e) {
             log.warn("job queue {}: lease renewal failed: {}", settings.queue(), e.toString());
         }
     }
 
     private void drain() {
+        List<ClaimedJob> unstarted = new ArrayList<>();
+        buffer.drainTo(unstarted);
+        unstarted.forEach(job -> leased.remove(job.id()));
+        release(unstarted.stream().map(ClaimedJob::id).toList());
         long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
         long nextHeartbeat = System.nanoTime() + settings.heartbeat().toNanos();
-        while (!running.isEmpty() && System.nanoTime() - deadline < 0) {
+        while (!leased.isEmpty() && System.nanoTime() - deadline < 0) {
             take(Math.max(1, Math.min(100, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
             if (!finished.isEmpty()) {
                 commitQuietly();
@@ -241,16 +274,23 @@ final class WorkerPool {
         }
         take(0);
         commitQuietly();
-        if (!running.isEmpty()) {
-            running.values().forEach(r -> r.future().cancel(true));
-            try {
-                int released = transactions.release(running.keySet());
-                log.info("job queue {}: released {} unfinished job(s) at shutdown", settings.queue(), released);
-            } catch (RuntimeException e) {
-                log.warn("job queue {}: could not release {} job(s); they return after their lease: {}",
-                        settings.queue(), running.size(), e.toString());
-            }
-            running.clear();
+        if (!leased.isEmpty()) {
+            workers.forEach(Thread::interrupt);
+            release(List.copyOf(leased.keySet()));
+            leased.clear();
+        }
+    }
+
+    private void release(List<JobId> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            int released = transactions.release(ids);
+            log.info("job queue {}: released {} unfinished job(s) at shutdown", settings.queue(), released);
+        } catch (RuntimeException e) {
+            log.warn("job queue {}: could not release {} job(s); they return after their lease: {}",
+                    settings.queue(), ids.size(), e.toString());
         }
     }
 

@@ -1,6 +1,5 @@
 package com.traidnet.wificore.jobs;
 
-import com.traidnet.wificore.platform.DatabaseNotifications;
 import com.traidnet.wificore.tenant.TenantGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Starts a {@link WorkerPool} for every queue this node serves — {@code default}, the queues
- * named in settings and the handlers' queues, unless their concurrency is 0 — and wakes them
- * on NOTIFY. Stops them in the same shutdown phase as the web server's graceful shutdown, so
+ * named in settings and the handlers' queues, unless their concurrency is 0 — and hands them
+ * to {@link Wakeups}. Stops them in the same shutdown phase as the web server's graceful shutdown, so
  * requests and jobs drain side by side.
  */
 @Component
@@ -30,23 +29,20 @@ class Workers implements SmartLifecycle {
     private final TenantGateway gateway;
     private final PostgresJobQueue store;
     private final JobMetrics metrics;
-    private final DatabaseNotifications notifications;
+    private final Wakeups wakeups;
     private final Clock clock;
     private final Map<String, WorkerPool> pools = new ConcurrentHashMap<>();
     private volatile boolean running;
 
     Workers(JobsSettings settings, JobHandlers handlers, TenantGateway gateway, PostgresJobQueue store,
-            JobMetrics metrics, DatabaseNotifications notifications, Clock clock) {
+            JobMetrics metrics, Wakeups wakeups, Clock clock) {
         this.settings = settings;
         this.handlers = handlers;
         this.gateway = gateway;
         this.store = store;
         this.metrics = metrics;
-        this.notifications = notifications;
+        this.wakeups = wakeups;
         this.clock = clock;
-        if (settings.enabled()) {
-            notifications.listen(PostgresJobQueue.CHANNEL, this::notified, () -> pools.values().forEach(WorkerPool::wake));
-        }
     }
 
     Set<String> servedQueues() {
@@ -68,6 +64,7 @@ class Workers implements SmartLifecycle {
         for (String queue : servedQueues()) {
             var pool = pool(PoolSettings.of(queue, settings.concurrency(queue), settings), backoff);
             pools.put(queue, pool);
+            wakeups.register(pool);
             pool.start();
         }
         running = true;
@@ -83,6 +80,7 @@ class Workers implements SmartLifecycle {
     @Override
     public void stop(Runnable callback) {
         running = false;
+        pools.values().forEach(wakeups::unregister);
         var stopping = pools.values().stream().map(p -> Thread.ofVirtual().start(p::shutdown)).toList();
         Thread.ofVirtual().start(() -> {
             for (Thread t : stopping) {
@@ -110,23 +108,5 @@ class Workers implements SmartLifecycle {
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 1024;
-    }
-
-    /** Payload {@code queue} (due now) or {@code queue@epochMillis} (due later). */
-    private void notified(String payload) {
-        int at = payload.indexOf('@');
-        WorkerPool pool = pools.get(at < 0 ? payload : payload.substring(0, at));
-        if (pool == null) {
-            return;
-        }
-        if (at < 0) {
-            pool.wake();
-        } else {
-            try {
-                pool.wakeAt(Long.parseLong(payload.substring(at + 1)));
-            } catch (NumberFormatException e) {
-                pool.wake();
-            }
-        }
     }
 }

@@ -2,6 +2,12 @@ package com.traidnet.wificore.jobs;
 
 import com.traidnet.wificore.tenant.TenantId;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +30,9 @@ class JobEnqueueIT extends JobsIntegrationTest {
 
     record Unhandled() {
     }
+
+    @Autowired
+    DataSource dataSource;
 
     QueueFixture queue() {
         return fixture(QueueFixture.handler(Welcome.class, (w, ctx) -> { }));
@@ -66,6 +75,21 @@ class JobEnqueueIT extends JobsIntegrationTest {
                 .query(Integer.class).single());
         assertThat(seenByA).isEqualTo(1);
         assertThat(q.count("jobs")).isEqualTo(3);
+    }
+
+    @Test
+    void aStandaloneEnqueueLeavesNoPlatformScopeOnItsConnection() throws Exception {
+        var q = queue();
+        try (Connection connection = dataSource.getConnection()) {
+            var one = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+            JobId id = JobId.next(clock.instant());
+            store.insertAlone(one, new NewJob(id, q.queue, "t", "{}", null, 5, clock.instant(), 1, 0, null));
+            assertThat(one.sql("select coalesce(current_setting('app.scope', true), '')").query(String.class).single())
+                    .as("the scope lasted only for the insert's own transaction").isEmpty();
+            assertThat(one.sql("select count(*) from jobs where queue = ?").param(q.queue).query(Integer.class).single())
+                    .as("outside any scope, row-level security shows nothing").isZero();
+        }
+        assertThat(q.count("jobs")).isEqualTo(1);
     }
 
     @Test

@@ -95,7 +95,8 @@ class JobQueueIT extends JobsIntegrationTest {
         List<ClaimedJob> seen = new ArrayList<>();
         try {
             q.inPlatform(s -> {
-                seen.addAll(store.claim(s, q.queue, "probe", clock.instant(), clock.instant().plusSeconds(1), 10));
+                seen.addAll(store.completeAndClaim(s, "probe", List.of(), clock.instant(), q.queue,
+                        clock.instant().plusSeconds(1), 10, EnqueueDays.since(Instant.EPOCH)).claimed());
                 throw new IllegalStateException("roll back the probe");
             });
         } catch (IllegalStateException expected) {

@@ -24,12 +24,14 @@ abstract class JobsIntegrationTest extends IntegrationTest {
     JdbcClient sql;
     @Autowired
     DatabaseNotifications notifications;
+    @Autowired
+    Wakeups wakeups;
 
     final MutableClock clock = MutableClock.startingNow();
     private final List<QueueFixture> fixtures = new ArrayList<>();
 
     QueueFixture fixture(JobsSettings settings, JobHandler<?>... handlers) {
-        var f = new QueueFixture(new QueueFixture.Beans(gateway, store, metrics, sql, notifications), clock, settings,
+        var f = new QueueFixture(new QueueFixture.Beans(gateway, store, metrics, sql, wakeups), clock, settings,
                 handlers);
         fixtures.add(f);
         return f;

@@ -1,6 +1,5 @@
 package com.traidnet.wificore.jobs;
 
-import com.traidnet.wificore.platform.DatabaseNotifications;
 import com.traidnet.wificore.tenant.TenantGateway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -35,12 +34,12 @@ final class QueueFixture implements AutoCloseable {
         this.gateway = beans.gateway;
         this.store = beans.store;
         this.metrics = beans.metrics;
-        this.jobs = new Jobs(this.handlers, store, gateway, beans.sql, metrics, settings, clock);
+        this.jobs = new Jobs(this.handlers, store, gateway, beans.sql, metrics, beans.wakeups, settings, clock);
     }
 
     /** The application beans a fixture is built from. */
     record Beans(TenantGateway gateway, PostgresJobQueue store, JobMetrics metrics, JdbcClient sql,
-                 DatabaseNotifications notifications) {
+                 Wakeups wakeups) {
     }
 
     static JobsSettings settings(Duration lease, Duration poll, Duration shutdown) {
