@@ -112,9 +112,7 @@ final class PoolTransactions {
     private EnqueueDays since(org.springframework.jdbc.core.simple.JdbcClient sql, Instant now) {
         if (since == null || System.nanoTime() - sinceComputedAt > SINCE_REFRESH.toNanos()) {
             Instant yesterday = now.minus(Duration.ofDays(1));
-            Instant oldest = store.oldestEnqueued(sql, settings.queue()).filter(o -> o.isBefore(yesterday))
-                    .orElse(yesterday);
-            since = EnqueueDays.since(oldest);
+            since = EnqueueDays.since(store.oldestEnqueuedBefore(sql, settings.queue(), yesterday).orElse(yesterday));
             sinceComputedAt = System.nanoTime();
         }
         return since;

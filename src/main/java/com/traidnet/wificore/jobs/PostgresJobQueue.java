@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -132,7 +133,7 @@ class PostgresJobQueue {
                             where %3$s and j.id = any(array(select id from c))
                               and j.enqueued_at = any(array(select enqueued_at from c))
                             returning j.id, j.queue, j.type, j.payload::text, j.tenant_id, j.run_at, j.attempts,
-                                      j.max_attempts, j.backoff_ms, j.idempotency_key)
+                                      j.max_attempts, j.backoff_ms, j.idempotency_key, j.priority)
                         select (select count(*) from done), set_config('synchronous_commit', 'off', true), claimed.*
                         from (select 1) one left join claimed on true""".formatted(doneDays, since.condition(""),
                         since.condition("j.")))
@@ -145,13 +146,19 @@ class PostgresJobQueue {
                         claimed.add(claimed(rs, 2));
                     }
                 });
+        claimed.sort(ClaimedJob.CLAIM_ORDER);
         return new Cycle(deleted[0], claimed);
     }
 
-    /** When the oldest job of {@code queue} was enqueued, if it has any. */
-    Optional<Instant> oldestEnqueued(JdbcClient sql, String queue) {
-        return sql.sql("select enqueued_at from jobs where queue = ? order by enqueued_at limit 1").param(queue)
-                .query(Timestamp.class).optional().map(Timestamp::toInstant);
+    /**
+     * When the oldest job of {@code queue} enqueued before {@code day} (a day boundary) was
+     * enqueued, if there is one. Only the partitions before that day are read — old jobs are
+     * few (finished ones are deleted) — never today's, which may hold a large backlog.
+     */
+    Optional<Instant> oldestEnqueuedBefore(JdbcClient sql, String queue, Instant day) {
+        String before = "enqueued_at < timestamptz '" + day.truncatedTo(ChronoUnit.DAYS) + "'";
+        return sql.sql("select enqueued_at from jobs where queue = ? and " + before + " order by enqueued_at limit 1")
+                .param(queue).query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
     /** The job in the columns after the first {@code skip}. */
@@ -160,7 +167,7 @@ class PostgresJobQueue {
         return new ClaimedJob(new JobId(rs.getObject(skip + 1, UUID.class)), rs.getString(skip + 2),
                 rs.getString(skip + 3), rs.getString(skip + 4), tenant == null ? null : new TenantId(tenant),
                 rs.getTimestamp(skip + 6).toInstant(), rs.getInt(skip + 7), rs.getInt(skip + 8), rs.getLong(skip + 9),
-                rs.getString(skip + 10));
+                rs.getString(skip + 10), rs.getInt(skip + 11));
     }
 
     /** Puts a failed job back, due at {@code runAt}. False if this worker no longer held it. */

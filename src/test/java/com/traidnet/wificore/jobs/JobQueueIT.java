@@ -58,6 +58,36 @@ class JobQueueIT extends JobsIntegrationTest {
     }
 
     @Test
+    void mostUrgentFirstThenLongestDue() {
+        List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        record Labelled(String label) {
+        }
+        var q = fixture(QueueFixture.handler(Labelled.class, (l, ctx) -> order.add(l.label())));
+        Instant now = clock.instant();
+        q.jobs.enqueue(new Labelled("p9"), q.options().priority(9).runAt(now.minusSeconds(30)));
+        q.jobs.enqueue(new Labelled("p5-later"), q.options().priority(5).runAt(now.minusSeconds(5)));
+        q.jobs.enqueue(new Labelled("p0"), q.options().priority(0));
+        q.jobs.enqueue(new Labelled("p5-earlier"), q.options().priority(5).runAt(now.minusSeconds(10)));
+        q.jobs.enqueue(new Labelled("future"), q.options().priority(0).runAt(now.plusSeconds(60)));
+        q.node(1);
+        await().atMost(30, TimeUnit.SECONDS).until(() -> order.size() == 4);
+        assertThat(order).containsExactly("p0", "p5-earlier", "p5-later", "p9");
+        assertThat(q.count("jobs")).as("the future job waits").isEqualTo(1);
+    }
+
+    @Test
+    void aJobEnqueuedDaysAgoIsStillFound() {
+        MutableClock fiveDaysAgo = new MutableClock(clock.instant().minus(Duration.ofDays(5)));
+        CountDownLatch ran = new CountDownLatch(1);
+        var q = fixture(fiveDaysAgo, defaults(), QueueFixture.handler(Work.class, (w, ctx) -> ran.countDown()));
+        JobId old = q.jobs.enqueue(new Work(5), q.options());
+        assertThat(old.enqueuedAt()).isBefore(clock.instant().minus(Duration.ofDays(4)));
+        fiveDaysAgo.advance(Duration.ofDays(5)); // the node runs today; the job's partition is five days old
+        q.node(1);
+        await().atMost(30, TimeUnit.SECONDS).until(() -> ran.getCount() == 0 && q.count("jobs") == 0);
+    }
+
+    @Test
     void aCrashedWorkersJobRunsAgainAfterTheVisibilityTimeout() {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);

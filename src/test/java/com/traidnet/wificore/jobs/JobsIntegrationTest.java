@@ -31,6 +31,10 @@ abstract class JobsIntegrationTest extends IntegrationTest {
     private final List<QueueFixture> fixtures = new ArrayList<>();
 
     QueueFixture fixture(JobsSettings settings, JobHandler<?>... handlers) {
+        return fixture(clock, settings, handlers);
+    }
+
+    QueueFixture fixture(MutableClock clock, JobsSettings settings, JobHandler<?>... handlers) {
         var f = new QueueFixture(new QueueFixture.Beans(gateway, store, metrics, sql, wakeups), clock, settings,
                 handlers);
         fixtures.add(f);
@@ -39,8 +43,11 @@ abstract class JobsIntegrationTest extends IntegrationTest {
 
     /** Lease 1 min, poll 200 ms, shutdown 5 s. */
     QueueFixture fixture(JobHandler<?>... handlers) {
-        return fixture(QueueFixture.settings(Duration.ofMinutes(1), Duration.ofMillis(200), Duration.ofSeconds(5)),
-                handlers);
+        return fixture(defaults(), handlers);
+    }
+
+    static JobsSettings defaults() {
+        return QueueFixture.settings(Duration.ofMinutes(1), Duration.ofMillis(200), Duration.ofSeconds(5));
     }
 
     @AfterEach
