@@ -5,14 +5,19 @@
  * its libraries and the db-scheduler jar on the class path; db-scheduler is never part of the
  * platform jar.
  *
- * For each worker count (default 1, 4, 16) and each system:
+ * Both systems first run a JIT warm-up; then, for each worker count (default 1, 4, 16) and
+ * each system (which goes first alternates):
  *   warm-up      --warmup jobs, not measured (JIT, prepared statements, pools)
- *   throughput   --producers threads enqueue --jobs jobs, one transaction each, while the
+ *   throughput   --producers threads enqueue --jobs jobs, one call per job, while the
  *                workers run them; measured from the first enqueue until the last job has run
  *                and its row is gone: jobs/s
  *   latency      one producer enqueues --latency-jobs jobs at --rate per second into idle
  *                workers; pick-up latency = from the enqueue call until the handler starts
  *                (so it includes the enqueue's own commit), p50/p90/p99/max
+ *   drain        --drain-jobs jobs are enqueued due tomorrow, then made due at once by one
+ *                UPDATE; measured from the first job starting until the last one has run and
+ *                its row is gone: the workers' capacity on a backlog, without producers
+ *                competing for the CPU
  * Handlers do no work: this measures the queue, not the jobs.
  *
  * WifiCore's jobs table gets --partitions daily partitions (default 97: 90 days back and 7
@@ -21,6 +26,7 @@
  *
  *   --data DIR --port N    where the embedded PostgreSQL lives (fresh directory)
  *   --workers 1,4,16 --jobs 20000 --producers 8 --latency-jobs 1000 --rate 200 --warmup 2000
+ *   --drain-jobs 20000 (0 = skip)
  *   --partitions 97 --systems wificore,db-scheduler --pool 20 --db-scheduler-poll PT1S
  */
 
@@ -74,25 +80,32 @@ public class JobBench {
         volatile long[] pickupNanos = new long[0];
         volatile CountDownLatch done = new CountDownLatch(0);
         final AtomicInteger ran = new AtomicInteger();
+        final java.util.concurrent.atomic.AtomicLong firstStart = new java.util.concurrent.atomic.AtomicLong();
+        volatile long lastDone;
 
         void expect(int jobs) {
             pickupNanos = new long[jobs];
             ran.set(0);
+            firstStart.set(0);
             done = new CountDownLatch(jobs);
         }
 
         void ran(BenchJob job) {
+            long now = System.nanoTime();
+            firstStart.compareAndSet(0, now);
             long[] p = pickupNanos;
             if (job.seq() < p.length) {
-                p[job.seq()] = System.nanoTime() - job.calledNanos();
+                p[job.seq()] = now - job.calledNanos();
             }
             ran.incrementAndGet();
+            lastDone = System.nanoTime();
             done.countDown();
         }
     }
 
     interface Enqueuer {
-        void enqueue(BenchJob job) throws Exception;
+        /** Enqueues {@code job} due at {@code runAt}, or now if null. */
+        void enqueue(BenchJob job, Instant runAt) throws Exception;
     }
 
     /** One queue under test at one worker count. */
@@ -104,11 +117,15 @@ public class JobBench {
         /** Rows of this system's queue still in the database. */
         long remaining() throws SQLException;
 
+        /** Makes every queued job due now. */
+        void releaseAll() throws SQLException;
+
         @Override
         void close() throws Exception;
     }
 
-    record Result(String system, int workers, int jobs, double seconds, double enqueueSeconds, double[] latencyMs) {
+    record Result(String system, int workers, int jobs, double seconds, double enqueueSeconds, double[] latencyMs,
+                  int drainJobs, double drainSeconds) {
     }
 
     static final Recorder RECORDER = new Recorder();
@@ -124,6 +141,7 @@ public class JobBench {
         int latencyJobs = Integer.parseInt(o.getOrDefault("latency-jobs", "1000"));
         double rate = Double.parseDouble(o.getOrDefault("rate", "200"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "2000"));
+        int drainJobs = Integer.parseInt(o.getOrDefault("drain-jobs", "20000"));
         int partitions = Integer.parseInt(o.getOrDefault("partitions", "97"));
         int pool = Integer.parseInt(o.getOrDefault("pool", "20"));
         Duration dbSchedulerPoll = Duration.parse(o.getOrDefault("db-scheduler-poll", "PT1S"));
@@ -135,23 +153,43 @@ public class JobBench {
              HikariDataSource schedulerDb = dataSource(db, pool)) {
             prepareDatabase(schedulerDb, partitions);
             Jobs wificoreJobs = app.getBean(Jobs.class);
+            // both JVM code paths warm before anything is measured; then each worker count
+            // alternates which system goes first
+            for (String name : systems) {
+                try (Contender system = contender(name, wificoreJobs, schedulerDb, workerCounts[0], dbSchedulerPoll)) {
+                    say(name + ": JIT warm-up, " + 3 * warmup + " jobs");
+                    flood(system, 3 * warmup, producers, null);
+                }
+            }
             List<Result> results = new ArrayList<>();
-            for (int workers : workerCounts) {
-                for (String name : systems) {
-                    try (Contender system = switch (name) {
-                        case "wificore" -> wificore(wificoreJobs, schedulerDb, workers);
-                        case "db-scheduler" -> dbScheduler(schedulerDb, workers, dbSchedulerPoll);
-                        default -> throw new IllegalArgumentException("unknown system " + name);
-                    }) {
-                        results.add(measure(system, workers, warmup, jobs, producers, latencyJobs, rate));
+            for (int i = 0; i < workerCounts.length; i++) {
+                int workers = workerCounts[i];
+                List<String> order = new ArrayList<>(systems);
+                if (i % 2 == 1) {
+                    java.util.Collections.reverse(order);
+                }
+                List<Result> round = new ArrayList<>();
+                for (String name : order) {
+                    try (Contender system = contender(name, wificoreJobs, schedulerDb, workers, dbSchedulerPoll)) {
+                        round.add(measure(system, workers, warmup, jobs, producers, latencyJobs, rate, drainJobs));
                     }
                 }
+                round.sort(java.util.Comparator.comparingInt(r -> systems.indexOf(r.system())));
+                results.addAll(round);
             }
             report(results, jobs, producers, latencyJobs, rate, partitions, dbSchedulerPoll);
         }
     }
 
     // --- the two systems -------------------------------------------------------------------
+
+    static Contender contender(String name, Jobs wificoreJobs, DataSource db, int workers, Duration poll) {
+        return switch (name) {
+            case "wificore" -> wificore(wificoreJobs, db, workers);
+            case "db-scheduler" -> dbScheduler(db, workers, poll);
+            default -> throw new IllegalArgumentException("unknown system " + name);
+        };
+    }
 
     static ConfigurableApplicationContext startPlatform(EmbeddedPostgres db, Path data, int[] workerCounts, int pool) {
         Map<String, Object> props = new HashMap<>();
@@ -195,11 +233,16 @@ public class JobBench {
             }
 
             public Enqueuer enqueuer() {
-                return job -> jobs.enqueue(job, options);
+                return (job, runAt) -> jobs.enqueue(job, runAt == null ? options : options.runAt(runAt));
             }
 
             public long remaining() throws SQLException {
-                return count(db, "select count(*) from jobs where queue = '" + queue + "'");
+                return inPlatformScope(db, "select count(*) from jobs where queue = '" + queue + "'");
+            }
+
+            public void releaseAll() throws SQLException {
+                inPlatformScope(db, "with u as (update jobs set run_at = now() where queue = '" + queue
+                        + "' returning 1) select count(*) from u");
             }
 
             public void close() {
@@ -225,11 +268,17 @@ public class JobBench {
             }
 
             public Enqueuer enqueuer() {
-                return job -> scheduler.schedule(task.instance("j" + ids.incrementAndGet(), job), Instant.now());
+                return (job, runAt) -> scheduler.schedule(task.instance("j" + ids.incrementAndGet(), job),
+                        runAt == null ? Instant.now() : runAt);
             }
 
             public long remaining() throws SQLException {
                 return count(db, "select count(*) from dbsched.scheduled_tasks");
+            }
+
+            public void releaseAll() throws SQLException {
+                count(db, "with u as (update dbsched.scheduled_tasks set execution_time = now() returning 1)"
+                        + " select count(*) from u");
             }
 
             public void close() {
@@ -278,12 +327,12 @@ public class JobBench {
     // --- measuring ---------------------------------------------------------------------------
 
     static Result measure(Contender system, int workers, int warmup, int jobs, int producers, int latencyJobs,
-                          double rate) throws Exception {
+                          double rate, int drainJobs) throws Exception {
         say(system.name() + ", " + workers + " worker(s): warm-up " + warmup);
-        flood(system, warmup, producers);
+        flood(system, warmup, producers, null);
         say(system.name() + ", " + workers + " worker(s): " + jobs + " jobs from " + producers + " producers");
         long t0 = System.nanoTime();
-        double enqueueSeconds = flood(system, jobs, producers);
+        double enqueueSeconds = flood(system, jobs, producers, null);
         double seconds = (System.nanoTime() - t0) / 1e9;
         say(String.format(Locale.ROOT, "  %.0f jobs/s (enqueue alone %.0f jobs/s)", jobs / seconds,
                 jobs / enqueueSeconds));
@@ -298,17 +347,36 @@ public class JobBench {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            enqueuer.enqueue(new BenchJob(i, System.nanoTime()));
+            enqueuer.enqueue(new BenchJob(i, System.nanoTime()), null);
         }
         awaitAll(system);
         double[] ms = Arrays.stream(RECORDER.pickupNanos).mapToDouble(n -> n / 1e6).sorted().toArray();
         say(String.format(Locale.ROOT, "  pick-up p50 %.1f ms, p99 %.1f ms", pct(ms, 50), pct(ms, 99)));
-        return new Result(system.name(), workers, jobs, seconds, enqueueSeconds, ms);
+
+        double drainSeconds = Double.NaN;
+        if (drainJobs > 0) {
+            say(system.name() + ", " + workers + " worker(s): " + drainJobs + " jobs due tomorrow, then all due at once");
+            RECORDER.expect(drainJobs);
+            Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+            enqueueAll(system, drainJobs, producers, tomorrow);
+            system.releaseAll();
+            awaitAll(system);
+            drainSeconds = (RECORDER.lastDone - RECORDER.firstStart.get()) / 1e9;
+            say(String.format(Locale.ROOT, "  drained at %.0f jobs/s", drainJobs / drainSeconds));
+        }
+        return new Result(system.name(), workers, jobs, seconds, enqueueSeconds, ms, drainJobs, drainSeconds);
     }
 
     /** Enqueues {@code jobs} from {@code producers} threads and waits until all ran; returns the enqueue time. */
-    static double flood(Contender system, int jobs, int producers) throws Exception {
+    static double flood(Contender system, int jobs, int producers, Instant runAt) throws Exception {
         RECORDER.expect(jobs);
+        double enqueueSeconds = enqueueAll(system, jobs, producers, runAt);
+        awaitAll(system);
+        return enqueueSeconds;
+    }
+
+    /** Enqueues {@code jobs} from {@code producers} threads; returns how long that took. */
+    static double enqueueAll(Contender system, int jobs, int producers, Instant runAt) throws Exception {
         Enqueuer enqueuer = system.enqueuer();
         AtomicInteger next = new AtomicInteger();
         var failure = new java.util.concurrent.atomic.AtomicReference<Exception>();
@@ -318,7 +386,7 @@ public class JobBench {
             threads.add(Thread.ofPlatform().name("producer-" + p).start(() -> {
                 for (int i = next.getAndIncrement(); i < jobs; i = next.getAndIncrement()) {
                     try {
-                        enqueuer.enqueue(new BenchJob(i, System.nanoTime()));
+                        enqueuer.enqueue(new BenchJob(i, System.nanoTime()), runAt);
                     } catch (Exception e) {
                         failure.compareAndSet(null, e);
                         return;
@@ -332,9 +400,7 @@ public class JobBench {
         if (failure.get() != null) {
             throw new IllegalStateException(system.name() + ": enqueue failed", failure.get());
         }
-        double enqueueSeconds = (System.nanoTime() - t0) / 1e9;
-        awaitAll(system);
-        return enqueueSeconds;
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     /** Until every job ran and the system has deleted every row. */
@@ -344,6 +410,23 @@ public class JobBench {
         }
         while (system.remaining() > 0) {
             Thread.sleep(2);
+        }
+    }
+
+    /** A count over WifiCore's tables, which row-level security hides outside the platform scope. */
+    static long inPlatformScope(DataSource db, String sql) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("select set_config('app.scope', 'platform', true)");
+                try (ResultSet rs = st.executeQuery(sql)) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            } finally {
+                c.commit();
+                c.setAutoCommit(true);
+            }
         }
     }
 
@@ -371,20 +454,22 @@ public class JobBench {
                 latencyJobs, rate);
         System.out.printf(Locale.ROOT, "wificore jobs table: %d daily partitions + default;"
                 + " db-scheduler: lock-and-fetch, immediate execution, polling %s%n", partitions, poll);
-        System.out.printf(Locale.ROOT, "%-13s %7s %12s %12s %9s %9s %9s %9s%n", "system", "workers",
-                "jobs/s", "enqueue/s", "p50 ms", "p90 ms", "p99 ms", "max ms");
+        System.out.printf(Locale.ROOT, "%-13s %7s %12s %12s %9s %9s %9s %9s %11s%n", "system", "workers",
+                "jobs/s", "enqueue/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "drain/s");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "%-13s %7d %12.0f %12.0f %9.1f %9.1f %9.1f %9.1f%n", r.system(),
+            System.out.printf(Locale.ROOT, "%-13s %7d %12.0f %12.0f %9.1f %9.1f %9.1f %9.1f %11.0f%n", r.system(),
                     r.workers(), r.jobs() / r.seconds(), r.jobs() / r.enqueueSeconds(), pct(r.latencyMs(), 50),
-                    pct(r.latencyMs(), 90), pct(r.latencyMs(), 99), pct(r.latencyMs(), 100));
+                    pct(r.latencyMs(), 90), pct(r.latencyMs(), 99), pct(r.latencyMs(), 100),
+                    r.drainJobs() / r.drainSeconds());
         }
         System.out.println();
         for (int i = 0; i + 1 < results.size(); i += 2) {
             Result a = results.get(i);
             Result b = results.get(i + 1);
             if (a.workers() == b.workers()) {
-                System.out.printf(Locale.ROOT, "%d worker(s): %s/%s throughput = %.2f×%n", a.workers(),
-                        a.system(), b.system(), (a.jobs() / a.seconds()) / (b.jobs() / b.seconds()));
+                System.out.printf(Locale.ROOT, "%d worker(s): %s/%s enqueue+complete = %.2f×, drain = %.2f×%n",
+                        a.workers(), a.system(), b.system(), (a.jobs() / a.seconds()) / (b.jobs() / b.seconds()),
+                        (a.drainJobs() / a.drainSeconds()) / (b.drainJobs() / b.drainSeconds()));
             }
         }
     }

@@ -12,7 +12,8 @@ import java.time.Instant;
 /**
  * Enqueues jobs. Called inside a {@code TenantGateway.inTenant}/{@code inPlatform} transaction,
  * the job is part of that transaction: it exists (and wakes a worker) only if the business
- * change commits. Called outside any transaction, it commits on its own. In a tenant's scope
+ * change commits. Called outside any transaction, it commits on its own (sharing the commit with
+ * concurrent callers: group commit). In a tenant's scope
  * the job belongs to that tenant unless the options name one (naming another tenant fails the
  * row-level-security check).
  */
@@ -25,17 +26,19 @@ public class Jobs {
     private final JdbcClient sql;
     private final JobMetrics metrics;
     private final Wakeups wakeups;
+    private final EnqueueGroupCommit groupCommit;
     private final JobsSettings settings;
     private final Clock clock;
 
     Jobs(JobHandlers handlers, PostgresJobQueue queue, TenantGateway gateway, JdbcClient sql, JobMetrics metrics,
-         Wakeups wakeups, JobsSettings settings, Clock clock) {
+         Wakeups wakeups, EnqueueGroupCommit groupCommit, JobsSettings settings, Clock clock) {
         this.handlers = handlers;
         this.queue = queue;
         this.gateway = gateway;
         this.sql = sql;
         this.metrics = metrics;
         this.wakeups = wakeups;
+        this.groupCommit = groupCommit;
         this.settings = settings;
         this.clock = clock;
     }
@@ -69,7 +72,7 @@ public class Jobs {
             return result.id();
         }
         if (job.idempotencyKey() == null) {
-            queue.insertAlone(sql, job);
+            groupCommit.enqueue(job);
             committed(job, now);
             return job.id();
         }

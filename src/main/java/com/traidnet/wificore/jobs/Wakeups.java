@@ -153,4 +153,10 @@ class Wakeups implements SmartLifecycle {
     public boolean isRunning() {
         return running;
     }
+
+    /** Stops late, with the group commit: enqueues during the web server's drain still notify. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
 }

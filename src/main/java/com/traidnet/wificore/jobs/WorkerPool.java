@@ -20,10 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * claims the next jobs, in one transaction. The busier the queue, the bigger those batches.
  * <p>
  * While the queue's jobs are quick (under {@value #QUICK_MILLIS} ms on average) the dispatcher
- * claims ahead — up to {@code concurrency + max(concurrency, 8)} — so that a worker that
- * finishes takes its next job at once instead of waiting for the dispatcher's round trip.
- * Slow jobs are claimed only as workers are free, so a node never sits on jobs another node
- * could start.
+ * claims ahead: about {@value #AHEAD_MILLIS} ms of work for all workers, at least
+ * {@code concurrency} and at most {@value #MAX_AHEAD} jobs. A worker that finishes then takes
+ * its next job at once instead of waiting for the dispatcher's round trip, and one
+ * transaction records and claims many jobs. Slow jobs are claimed only as workers are free,
+ * so a node never sits on jobs another node could start.
  * <p>
  * The dispatcher wakes on a finished job, on a NOTIFY for its queue, when a job it knows of
  * falls due, and every poll interval. It renews the leases of all the jobs it holds every
@@ -34,6 +35,8 @@ final class WorkerPool {
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
     private static final Object WAKE = new Object();
     static final int QUICK_MILLIS = 20;
+    static final int AHEAD_MILLIS = 100;
+    static final int MAX_AHEAD = 256;
 
     private final PoolSettings settings;
     private final PoolTransactions transactions;
@@ -183,8 +186,12 @@ final class WorkerPool {
     /** How many more jobs to claim. */
     private int room() {
         int c = settings.concurrency();
-        boolean quick = averageMillis < QUICK_MILLIS; // false while NaN
-        return (quick ? c + Math.max(c, 8) : c) - leased.size();
+        int ahead = 0;
+        if (averageMillis < QUICK_MILLIS) { // false while NaN
+            double work = c * AHEAD_MILLIS / Math.max(averageMillis, 0.01);
+            ahead = (int) Math.max(c, Math.min(MAX_AHEAD, work));
+        }
+        return c + ahead - leased.size();
     }
 
     /** Waits up to {@code millis} for signals and takes all that came; true if asked to look for jobs. */

@@ -78,12 +78,36 @@ class JobEnqueueIT extends JobsIntegrationTest {
     }
 
     @Test
+    void concurrentStandaloneEnqueuesShareCommitsAndEveryOneIsThereWhenItReturns() throws Exception {
+        var q = queue();
+        Set<JobId> ids = ConcurrentHashMap.newKeySet();
+        Set<String> missing = ConcurrentHashMap.newKeySet();
+        List<Thread> producers = IntStream.range(0, 16).mapToObj(p -> Thread.ofVirtual().start(() -> {
+            for (int i = 0; i < 50; i++) {
+                JobId id = q.jobs.enqueue(new Welcome(p + "-" + i), q.options());
+                ids.add(id);
+                boolean there = gateway.inPlatform(sql -> sql.sql("select count(*) from jobs where id = ?")
+                        .param(id.value()).query(Integer.class).single()) == 1;
+                if (!there) {
+                    missing.add(id.toString()); // enqueue returned before its commit
+                }
+            }
+        })).toList();
+        for (Thread t : producers) {
+            t.join();
+        }
+        assertThat(missing).isEmpty();
+        assertThat(ids).hasSize(800);
+        assertThat(q.count("jobs")).isEqualTo(800);
+    }
+
+    @Test
     void aStandaloneEnqueueLeavesNoPlatformScopeOnItsConnection() throws Exception {
         var q = queue();
         try (Connection connection = dataSource.getConnection()) {
             var one = JdbcClient.create(new SingleConnectionDataSource(connection, true));
             JobId id = JobId.next(clock.instant());
-            store.insertAlone(one, new NewJob(id, q.queue, "t", "{}", null, 5, clock.instant(), 1, 0, null));
+            store.insertAlone(one, List.of(new NewJob(id, q.queue, "t", "{}", null, 5, clock.instant(), 1, 0, null)));
             assertThat(one.sql("select coalesce(current_setting('app.scope', true), '')").query(String.class).single())
                     .as("the scope lasted only for the insert's own transaction").isEmpty();
             assertThat(one.sql("select count(*) from jobs where queue = ?").param(q.queue).query(Integer.class).single())

@@ -26,6 +26,8 @@ abstract class JobsIntegrationTest extends IntegrationTest {
     DatabaseNotifications notifications;
     @Autowired
     Wakeups wakeups;
+    @Autowired
+    EnqueueGroupCommit groupCommit;
 
     final MutableClock clock = MutableClock.startingNow();
     private final List<QueueFixture> fixtures = new ArrayList<>();
@@ -35,7 +37,7 @@ abstract class JobsIntegrationTest extends IntegrationTest {
     }
 
     QueueFixture fixture(MutableClock clock, JobsSettings settings, JobHandler<?>... handlers) {
-        var f = new QueueFixture(new QueueFixture.Beans(gateway, store, metrics, sql, wakeups), clock, settings,
+        var f = new QueueFixture(new QueueFixture.Beans(gateway, store, metrics, sql, wakeups, groupCommit), clock, settings,
                 handlers);
         fixtures.add(f);
         return f;
