@@ -449,7 +449,7 @@ public class JobBench {
                        Duration poll) {
         System.out.println();
         System.out.println("================ job queue benchmark ================");
-        System.out.printf(Locale.ROOT, "throughput: %d jobs, %d producers (one transaction per enqueue)"
+        System.out.printf(Locale.ROOT, "throughput: %d jobs, %d producers (one enqueue call per job)"
                 + " while the workers run; latency: %d jobs at %.0f/s into idle workers%n", jobs, producers,
                 latencyJobs, rate);
         System.out.printf(Locale.ROOT, "wificore jobs table: %d daily partitions + default;"
