@@ -31,13 +31,13 @@ class EnqueueGroupCommit implements SmartLifecycle {
     private record Pending(NewJob job, CompletableFuture<Void> done) {
     }
 
-    private final PostgresJobQueue store;
+    private final PostgresEnqueues store;
     private final JdbcClient sql;
     private final LinkedBlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     private final List<Thread> committers = new ArrayList<>();
     private volatile boolean running;
 
-    EnqueueGroupCommit(PostgresJobQueue store, JdbcClient sql) {
+    EnqueueGroupCommit(PostgresEnqueues store, JdbcClient sql) {
         this.store = store;
         this.sql = sql;
     }

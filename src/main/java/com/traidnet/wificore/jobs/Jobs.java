@@ -21,7 +21,7 @@ import java.time.Instant;
 public class Jobs {
 
     private final JobHandlers handlers;
-    private final PostgresJobQueue queue;
+    private final PostgresEnqueues queue;
     private final TenantGateway gateway;
     private final JdbcClient sql;
     private final JobMetrics metrics;
@@ -30,7 +30,7 @@ public class Jobs {
     private final JobsSettings settings;
     private final Clock clock;
 
-    Jobs(JobHandlers handlers, PostgresJobQueue queue, TenantGateway gateway, JdbcClient sql, JobMetrics metrics,
+    Jobs(JobHandlers handlers, PostgresEnqueues queue, TenantGateway gateway, JdbcClient sql, JobMetrics metrics,
          Wakeups wakeups, EnqueueGroupCommit groupCommit, JobsSettings settings, Clock clock) {
         this.handlers = handlers;
         this.queue = queue;

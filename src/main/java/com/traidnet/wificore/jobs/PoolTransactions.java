@@ -3,6 +3,7 @@ package com.traidnet.wificore.jobs;
 import com.traidnet.wificore.tenant.TenantGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +51,6 @@ final class PoolTransactions {
 
     Committed commit(List<Outcome> finished, int want) {
         Instant now = clock.instant();
-        String worker = settings.worker();
         List<JobId> succeeded = new ArrayList<>();
         List<Outcome.Failed> failed = new ArrayList<>();
         for (Outcome o : finished) {
@@ -59,43 +59,54 @@ final class PoolTransactions {
                 case Outcome.Failed f -> failed.add(f);
             }
         }
-        List<String> retried = new ArrayList<>();
-        List<String> dead = new ArrayList<>();
-        Instant[] nextRetry = {null};
+        var verdicts = new Verdicts();
         PostgresJobQueue.Cycle cycle = gateway.inPlatform(sql -> {
-            retried.clear();
-            dead.clear();
-            nextRetry[0] = null;
-            for (Outcome.Failed f : failed) {
-                ClaimedJob job = f.job();
-                if (job.attempts() >= job.maxAttempts()) {
-                    if (store.deadLetter(sql, worker, job.id(), f.error(), now)) {
-                        dead.add(job.queue());
-                    }
-                } else {
-                    Instant at = now.plus(backoff.after(job.attempts(), job.backoffMillis()));
-                    if (store.scheduleRetry(sql, worker, job.id(), at, f.error())) {
-                        retried.add(job.queue());
-                        nextRetry[0] = nextRetry[0] == null || at.isBefore(nextRetry[0]) ? at : nextRetry[0];
-                    }
-                }
-            }
-            return store.completeAndClaim(sql, worker, succeeded, now, settings.queue(),
+            verdicts.clear(); // a retried transaction starts over
+            failed.forEach(f -> record(sql, f, now, verdicts));
+            return store.completeAndClaim(sql, settings.worker(), succeeded, now, settings.queue(),
                     now.plus(settings.lease()), want, want > 0 ? since(sql, now) : EnqueueDays.since(now));
         });
         if (cycle.deleted() < succeeded.size()) {
             log.warn("job queue {}: {} succeeded job(s) had lost their lease and may run again",
                     settings.queue(), succeeded.size() - cycle.deleted());
         }
-        List<ClaimedJob> claimed = cycle.claimed();
         for (Outcome o : finished) {
             if (o instanceof Outcome.Succeeded s) {
                 metrics.completed(s.job().queue(), Duration.ofNanos(s.nanos()));
             }
         }
-        retried.forEach(q -> metrics.retried(q, "backoff"));
-        dead.forEach(metrics::failed);
-        return new Committed(claimed, nextRetry[0]);
+        verdicts.retried.forEach(q -> metrics.retried(q, "backoff"));
+        verdicts.dead.forEach(metrics::failed);
+        return new Committed(cycle.claimed(), verdicts.nextRetry);
+    }
+
+    /** What became of failed attempts in one transaction: counted once it commits. */
+    private static final class Verdicts {
+        final List<String> retried = new ArrayList<>();
+        final List<String> dead = new ArrayList<>();
+        Instant nextRetry;
+
+        void clear() {
+            retried.clear();
+            dead.clear();
+            nextRetry = null;
+        }
+    }
+
+    /** A failed attempt: retried after its backoff, or dead-lettered after its last attempt. */
+    private void record(JdbcClient sql, Outcome.Failed f, Instant now, Verdicts verdicts) {
+        ClaimedJob job = f.job();
+        if (job.attempts() >= job.maxAttempts()) {
+            if (store.deadLetter(sql, settings.worker(), job.id(), f.error(), now)) {
+                verdicts.dead.add(job.queue());
+            }
+            return;
+        }
+        Instant at = now.plus(backoff.after(job.attempts(), job.backoffMillis()));
+        if (store.scheduleRetry(sql, settings.worker(), job.id(), at, f.error())) {
+            verdicts.retried.add(job.queue());
+            verdicts.nextRetry = verdicts.nextRetry == null || at.isBefore(verdicts.nextRetry) ? at : verdicts.nextRetry;
+        }
     }
 
     /** A claimed job's handler is about to start: its pick-up latency is complete. */
@@ -109,7 +120,7 @@ final class PoolTransactions {
      * the day's margin keeps above the bound even for a skewed clock or a long transaction.
      * Looked up again every few minutes; a bound that is too low costs a little, never a job.
      */
-    private EnqueueDays since(org.springframework.jdbc.core.simple.JdbcClient sql, Instant now) {
+    private EnqueueDays since(JdbcClient sql, Instant now) {
         if (since == null || System.nanoTime() - sinceComputedAt > SINCE_REFRESH.toNanos()) {
             Instant yesterday = now.minus(Duration.ofDays(1));
             since = EnqueueDays.since(store.oldestEnqueuedBefore(sql, settings.queue(), yesterday).orElse(yesterday));

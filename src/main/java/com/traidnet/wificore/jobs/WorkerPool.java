@@ -5,26 +5,16 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The workers of one queue on one node: {@code concurrency} virtual threads that run jobs
- * from a local buffer, and a dispatcher thread that keeps the buffer filled. The workers
- * report outcomes back, and the dispatcher records everything that finished meanwhile, and
- * claims the next jobs, in one transaction. The busier the queue, the bigger those batches.
- * <p>
- * While the queue's jobs are quick (under {@value #QUICK_MILLIS} ms on average) the dispatcher
- * claims ahead: about {@value #AHEAD_MILLIS} ms of work for all workers, at least
- * {@code concurrency} and at most {@value #MAX_AHEAD} jobs. A worker that finishes then takes
- * its next job at once instead of waiting for the dispatcher's round trip, and one
- * transaction records and claims many jobs. Slow jobs are claimed only as workers are free,
- * so a node never sits on jobs another node could start.
+ * from a local buffer, and a dispatcher thread that keeps the buffer filled (claiming ahead
+ * for quick jobs, see {@link PoolLedger}). The workers report outcomes back, and the
+ * dispatcher records everything that finished meanwhile, and claims the next jobs, in one
+ * transaction. The busier the queue, the bigger those batches.
  * <p>
  * The dispatcher wakes on a finished job, on a NOTIFY for its queue, when a job it knows of
  * falls due, and every poll interval. It renews the leases of all the jobs it holds every
@@ -33,27 +23,15 @@ import java.util.concurrent.atomic.AtomicLong;
 final class WorkerPool {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
-    private static final Object WAKE = new Object();
-    static final int QUICK_MILLIS = 20;
-    static final int AHEAD_MILLIS = 100;
-    static final int MAX_AHEAD = 256;
 
     private final PoolSettings settings;
     private final PoolTransactions transactions;
     private final JobHandlers handlers;
-    /** Outcomes from the workers, and WAKE. */
-    private final LinkedBlockingQueue<Object> signals = new LinkedBlockingQueue<>();
+    private final PoolSignals signals;
     /** Claimed jobs no worker has taken yet. */
     private final LinkedBlockingQueue<ClaimedJob> buffer = new LinkedBlockingQueue<>();
-    private final AtomicBoolean wakePending = new AtomicBoolean();
-    /** Epoch millis at which a job known to this pool falls due; MAX_VALUE = none known. */
-    private final AtomicLong dueAt = new AtomicLong(Long.MAX_VALUE);
     private final List<Thread> workers = new ArrayList<>();
-    // owned by the dispatcher thread: every job claimed and not yet recorded as finished
-    private final Map<JobId, ClaimedJob> leased = new HashMap<>();
-    private final List<Outcome> finished = new ArrayList<>();
-    /** Moving average of the run time of this pool's jobs; NaN until the first one finished. */
-    private double averageMillis = Double.NaN;
+    private final PoolLedger ledger;
     private volatile boolean accepting = true;
     private volatile boolean abandoned;
     private Thread dispatcher;
@@ -62,6 +40,8 @@ final class WorkerPool {
         this.settings = settings;
         this.transactions = transactions;
         this.handlers = handlers;
+        this.ledger = new PoolLedger(settings.concurrency());
+        this.signals = new PoolSignals(transactions.clock());
     }
 
     String queue() {
@@ -77,16 +57,12 @@ final class WorkerPool {
 
     /** Look for jobs now (a NOTIFY arrived, or notifications may have been missed). */
     void wake() {
-        if (wakePending.compareAndSet(false, true)) {
-            signals.offer(WAKE);
-        }
+        signals.wake();
     }
 
     /** A job of this queue falls due at {@code epochMillis}. */
     void wakeAt(long epochMillis) {
-        if (dueAt.accumulateAndGet(epochMillis, Math::min) == epochMillis) {
-            signals.offer(WAKE);
-        }
+        signals.dueAt(epochMillis);
     }
 
     /**
@@ -96,7 +72,7 @@ final class WorkerPool {
      */
     void shutdown() {
         accepting = false;
-        signals.offer(WAKE);
+        signals.nudge();
         join();
         workers.forEach(Thread::interrupt);
     }
@@ -105,7 +81,7 @@ final class WorkerPool {
     void abandon() {
         abandoned = true;
         accepting = false;
-        signals.offer(WAKE);
+        signals.nudge();
         join();
         workers.forEach(Thread::interrupt);
     }
@@ -134,9 +110,9 @@ final class WorkerPool {
             long started = System.nanoTime();
             try {
                 handlers.run(job.type(), job.payload(), job.context());
-                signals.offer(new Outcome.Succeeded(job, System.nanoTime() - started));
+                signals.outcome(new Outcome.Succeeded(job, System.nanoTime() - started));
             } catch (Throwable e) {
-                signals.offer(Outcome.Failed.of(job, e, System.nanoTime() - started));
+                signals.outcome(Outcome.Failed.of(job, e, System.nanoTime() - started));
             }
             if (Thread.interrupted() && !accepting) {
                 return; // interrupted at shutdown while running that job
@@ -149,20 +125,20 @@ final class WorkerPool {
         long nextPoll = System.nanoTime();
         long nextHeartbeat = System.nanoTime() + settings.heartbeat().toNanos();
         while (accepting) {
-            boolean busy = !finished.isEmpty() || (wanted && room() > 0);
+            boolean busy = !ledger.unrecorded().isEmpty() || (wanted && ledger.room() > 0);
             wanted |= take(busy ? 0 : waitMillis(nextPoll, nextHeartbeat));
             if (!accepting) {
                 break;
             }
             long now = System.nanoTime();
-            if (now - nextPoll >= 0 || dueAt.get() <= transactions.clock().millis()) {
+            if (signals.takeDue() || now - nextPoll >= 0) {
                 wanted = true;
             }
-            int want = wanted ? room() : 0;
-            if (want > 0 || !finished.isEmpty()) {
+            int want = wanted ? ledger.room() : 0;
+            if (want > 0 || !ledger.unrecorded().isEmpty()) {
                 try {
                     if (want > 0) {
-                        dueAt.set(Long.MAX_VALUE);
+                        signals.looking();
                         nextPoll = now + settings.pollInterval().toNanos();
                     }
                     List<ClaimedJob> claimed = commit(want);
@@ -183,80 +159,42 @@ final class WorkerPool {
         }
     }
 
-    /** How many more jobs to claim. */
-    private int room() {
-        int c = settings.concurrency();
-        int ahead = 0;
-        if (averageMillis < QUICK_MILLIS) { // false while NaN
-            double work = c * AHEAD_MILLIS / Math.max(averageMillis, 0.01);
-            ahead = (int) Math.max(c, Math.min(MAX_AHEAD, work));
-        }
-        return c + ahead - leased.size();
-    }
-
     /** Waits up to {@code millis} for signals and takes all that came; true if asked to look for jobs. */
     private boolean take(long millis) {
-        List<Object> taken = new ArrayList<>();
         try {
-            Object first = millis <= 0 ? signals.poll() : signals.poll(millis, TimeUnit.MILLISECONDS);
-            if (first == null) {
-                return false;
-            }
-            taken.add(first);
+            return signals.take(millis, ledger::finished);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             accepting = false;
             return false;
         }
-        signals.drainTo(taken);
-        boolean wake = false;
-        for (Object signal : taken) {
-            if (signal == WAKE) {
-                wakePending.set(false);
-                wake = true;
-            } else if (signal instanceof Outcome outcome && leased.remove(outcome.job().id()) != null) {
-                finished.add(outcome); // outcomes of released jobs are dropped
-                double ran = outcome.nanos() / 1e6;
-                averageMillis = Double.isNaN(averageMillis) ? ran : 0.9 * averageMillis + 0.1 * ran;
-            }
-        }
-        return wake;
     }
 
     private long waitMillis(long nextPoll, long nextHeartbeat) {
-        long now = System.nanoTime();
-        long millis = TimeUnit.NANOSECONDS.toMillis(Math.min(nextPoll, nextHeartbeat) - now);
-        long due = dueAt.get();
-        if (due != Long.MAX_VALUE) {
-            millis = Math.min(millis, due - transactions.clock().millis());
-        }
-        return Math.max(1, millis);
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(nextPoll, nextHeartbeat) - System.nanoTime()));
     }
 
     private List<ClaimedJob> commit(int want) {
-        PoolTransactions.Committed done = transactions.commit(finished, want);
-        finished.clear();
+        PoolTransactions.Committed done = transactions.commit(ledger.unrecorded(), want);
+        ledger.recorded();
         if (done.nextRetry() != null) {
-            dueAt.accumulateAndGet(done.nextRetry().toEpochMilli(), Math::min);
+            signals.rememberDue(done.nextRetry().toEpochMilli());
         }
         return done.claimed();
     }
 
     private void accept(ClaimedJob job) {
-        if (job.abandoned()) {
-            finished.add(Outcome.Failed.abandoned(job));
-        } else {
-            leased.put(job.id(), job);
+        if (ledger.claimed(job)) {
             buffer.add(job);
         }
     }
 
     private void heartbeat() {
-        if (leased.isEmpty()) {
+        if (ledger.leased().isEmpty()) {
             return;
         }
         try {
-            transactions.extendLeases(leased.keySet());
+            transactions.extendLeases(ledger.leased());
         } catch (RuntimeException e) {
             log.warn("job queue {}: lease renewal failed: {}", settings.queue(), e.toString());
         }
@@ -265,13 +203,14 @@ final class WorkerPool {
     private void drain() {
         List<ClaimedJob> unstarted = new ArrayList<>();
         buffer.drainTo(unstarted);
-        unstarted.forEach(job -> leased.remove(job.id()));
-        release(unstarted.stream().map(ClaimedJob::id).toList());
+        List<JobId> unstartedIds = unstarted.stream().map(ClaimedJob::id).toList();
+        ledger.forget(unstartedIds);
+        release(unstartedIds);
         long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
         long nextHeartbeat = System.nanoTime() + settings.heartbeat().toNanos();
-        while (!leased.isEmpty() && System.nanoTime() - deadline < 0) {
+        while (!ledger.leased().isEmpty() && System.nanoTime() - deadline < 0) {
             take(Math.max(1, Math.min(100, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
-            if (!finished.isEmpty()) {
+            if (!ledger.unrecorded().isEmpty()) {
                 commitQuietly();
             }
             if (System.nanoTime() - nextHeartbeat >= 0) {
@@ -281,10 +220,11 @@ final class WorkerPool {
         }
         take(0);
         commitQuietly();
-        if (!leased.isEmpty()) {
+        if (!ledger.leased().isEmpty()) {
             workers.forEach(Thread::interrupt);
-            release(List.copyOf(leased.keySet()));
-            leased.clear();
+            List<JobId> running = List.copyOf(ledger.leased());
+            ledger.forget(running);
+            release(running);
         }
     }
 
@@ -302,15 +242,15 @@ final class WorkerPool {
     }
 
     private void commitQuietly() {
-        if (finished.isEmpty()) {
+        if (ledger.unrecorded().isEmpty()) {
             return;
         }
         try {
             commit(0);
         } catch (RuntimeException e) {
-            log.warn("job queue {}: {} outcome(s) not recorded at shutdown: {}", settings.queue(), finished.size(),
-                    e.toString());
-            finished.clear();
+            log.warn("job queue {}: {} outcome(s) not recorded at shutdown: {}", settings.queue(),
+                    ledger.unrecorded().size(), e.toString());
+            ledger.recorded();
         }
     }
 

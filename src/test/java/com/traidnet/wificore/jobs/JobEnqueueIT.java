@@ -107,7 +107,7 @@ class JobEnqueueIT extends JobsIntegrationTest {
         try (Connection connection = dataSource.getConnection()) {
             var one = JdbcClient.create(new SingleConnectionDataSource(connection, true));
             JobId id = JobId.next(clock.instant());
-            store.insertAlone(one, List.of(new NewJob(id, q.queue, "t", "{}", null, 5, clock.instant(), 1, 0, null)));
+            enqueues.insertAlone(one, List.of(new NewJob(id, q.queue, "t", "{}", null, 5, clock.instant(), 1, 0, null)));
             assertThat(one.sql("select coalesce(current_setting('app.scope', true), '')").query(String.class).single())
                     .as("the scope lasted only for the insert's own transaction").isEmpty();
             assertThat(one.sql("select count(*) from jobs where queue = ?").param(q.queue).query(Integer.class).single())

@@ -28,6 +28,8 @@ abstract class JobsIntegrationTest extends IntegrationTest {
     Wakeups wakeups;
     @Autowired
     EnqueueGroupCommit groupCommit;
+    @Autowired
+    PostgresEnqueues enqueues;
 
     final MutableClock clock = MutableClock.startingNow();
     private final List<QueueFixture> fixtures = new ArrayList<>();
@@ -37,7 +39,7 @@ abstract class JobsIntegrationTest extends IntegrationTest {
     }
 
     QueueFixture fixture(MutableClock clock, JobsSettings settings, JobHandler<?>... handlers) {
-        var f = new QueueFixture(new QueueFixture.Beans(gateway, store, metrics, sql, wakeups, groupCommit), clock, settings,
+        var f = new QueueFixture(new QueueFixture.Beans(gateway, store, metrics, sql, wakeups, groupCommit, enqueues), clock, settings,
                 handlers);
         fixtures.add(f);
         return f;

@@ -34,13 +34,13 @@ final class QueueFixture implements AutoCloseable {
         this.gateway = beans.gateway;
         this.store = beans.store;
         this.metrics = beans.metrics;
-        this.jobs = new Jobs(this.handlers, store, gateway, beans.sql, metrics, beans.wakeups, beans.groupCommit, settings,
+        this.jobs = new Jobs(this.handlers, beans.enqueues, gateway, beans.sql, metrics, beans.wakeups, beans.groupCommit, settings,
                 clock);
     }
 
     /** The application beans a fixture is built from. */
     record Beans(TenantGateway gateway, PostgresJobQueue store, JobMetrics metrics, JdbcClient sql,
-                 Wakeups wakeups, EnqueueGroupCommit groupCommit) {
+                 Wakeups wakeups, EnqueueGroupCommit groupCommit, PostgresEnqueues enqueues) {
     }
 
     static JobsSettings settings(Duration lease, Duration poll, Duration shutdown) {
