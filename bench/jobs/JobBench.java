@@ -5,7 +5,7 @@
  * its libraries and the db-scheduler jar on the class path; db-scheduler is never part of the
  * platform jar.
  *
- * Both systems first run a JIT warm-up; then, for each worker count (default 1, 4, 16) and
+ * Both systems first run a JIT warm-up (10 × --warmup jobs); then, for each worker count (default 1, 4, 16) and
  * each system (which goes first alternates):
  *   warm-up      --warmup jobs, not measured (JIT, prepared statements, pools)
  *   throughput   --producers threads enqueue --jobs jobs, one call per job, while the
@@ -157,8 +157,8 @@ public class JobBench {
             // alternates which system goes first
             for (String name : systems) {
                 try (Contender system = contender(name, wificoreJobs, schedulerDb, workerCounts[0], dbSchedulerPoll)) {
-                    say(name + ": JIT warm-up, " + 3 * warmup + " jobs");
-                    flood(system, 3 * warmup, producers, null);
+                    say(name + ": JIT warm-up, " + 10 * warmup + " jobs");
+                    flood(system, 10 * warmup, producers, null);
                 }
             }
             List<Result> results = new ArrayList<>();

@@ -71,6 +71,9 @@ class EnqueueGroupCommit implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (Throwable e) {
+                batch.forEach(p -> p.done().completeExceptionally(e)); // no caller may wait forever
+                throw e;
             } finally {
                 batch.clear();
             }
