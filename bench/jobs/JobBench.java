@@ -5,8 +5,8 @@
  * its libraries and the db-scheduler jar on the class path; db-scheduler is never part of the
  * platform jar.
  *
- * Both systems first run a JIT warm-up (10 × --warmup jobs); then, for each worker count (default 1, 4, 16) and
- * each system (which goes first alternates):
+ * Both systems first run a JIT warm-up (10 × --warmup jobs); then, for each worker count
+ * (default 1, 4, 16) and each system (which goes first alternates):
  *   warm-up      --warmup jobs, not measured (JIT, prepared statements, pools)
  *   throughput   --producers threads enqueue --jobs jobs, one call per job, while the
  *                workers run them; measured from the first enqueue until the last job has run
