@@ -1,9 +1,15 @@
 /**
- * RADIUS AAA: the wire codec ({@code radius.packet}: packets, attributes, dictionary and
- * the RFC 2865/2866/2869/5176 authenticators, pure and free of I/O), the authentication
- * methods ({@code radius.auth}: PAP password checks, CHAP, MS-CHAPv2 and MPPE keys, also
- * pure), the NAS registry ({@code radius.nas}: the tenant API for routers and their
- * encrypted shared secrets, and the in-memory directory the server looks NAS up in), and
- * later the Netty UDP server and the CoA/Disconnect client built on them.
+ * RADIUS AAA (docs/radius.md). Subpackages, from the wire inwards:
+ * {@code radius.packet} — the pure codec (packets, attributes, dictionary, RFC 2865/2866/
+ * 2869/3579/5176 authenticators); {@code radius.auth} — pure PAP/CHAP/MS-CHAPv2 checks;
+ * {@code radius.server} — the Netty UDP ports and the gate every datagram passes (NAS,
+ * authenticators, duplicates, drop counters); {@code radius.nas} — the NAS registry and its
+ * in-memory directory; {@code radius.authorize} — FreeRADIUS-style authorize/authenticate
+ * from cached tenant tables, and radpostauth; {@code radius.accounting} — group-commit
+ * radacct writes and the stale-session sweep; {@code radius.coa} — the RFC 5176 client;
+ * {@code radius.admin} — the tenant HTTP API for RADIUS users, groups, sessions, post-auth
+ * and session Disconnect/CoA. The module's API for others is the session events
+ * {@link com.traidnet.wificore.radius.RadiusSessionStarted} and
+ * {@link com.traidnet.wificore.radius.RadiusSessionStopped}.
  */
 package com.traidnet.wificore.radius;
