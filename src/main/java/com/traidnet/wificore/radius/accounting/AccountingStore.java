@@ -43,6 +43,9 @@ class AccountingStore {
 
     List<Object> write(TenantId tenant, List<AccountingRecord> records) {
         return gateway.inTenant(tenant, sql -> {
+            // plan with this batch's values and today's statistics: a generic plan cached while the
+            // tenant's tables were still empty keeps scanning them after they have grown
+            sql.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)").query().singleRow();
             List<Object> events = new ArrayList<>();
             List<AccountingRecord> round = new ArrayList<>();
             Set<String> inRound = new HashSet<>();
