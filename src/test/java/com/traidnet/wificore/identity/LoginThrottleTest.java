@@ -1,13 +1,11 @@
 package com.traidnet.wificore.identity;
 
 import com.traidnet.wificore.platform.ApiProblem;
+import com.traidnet.wificore.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -15,26 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LoginThrottleTest {
 
-    static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-11-26T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    final MutableClock clock = new MutableClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     final LoginThrottle throttle = new LoginThrottle(
             new IdentitySettings("a@b.c", "", Duration.ofDays(1), 3, 5, Duration.ofMinutes(15)), clock);
 
@@ -47,7 +26,7 @@ class LoginThrottleTest {
         assertThatThrownBy(() -> throttle.check("BOSS@acme.test", "10.0.0.9"))
                 .isInstanceOf(ApiProblem.class)
                 .satisfies(e -> assertThat(((ApiProblem) e).retryAfter()).isEqualTo(Duration.ofMinutes(15)));
-        clock.now = clock.now.plus(Duration.ofMinutes(15));
+        clock.advance(Duration.ofMinutes(15));
         assertThatCode(() -> throttle.check("boss@acme.test", "10.0.0.9")).doesNotThrowAnyException();
     }
 

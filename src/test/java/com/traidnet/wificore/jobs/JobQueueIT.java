@@ -1,5 +1,6 @@
 package com.traidnet.wificore.jobs;
 
+import com.traidnet.wificore.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Timestamp;

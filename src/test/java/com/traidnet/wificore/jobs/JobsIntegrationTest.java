@@ -1,5 +1,6 @@
 package com.traidnet.wificore.jobs;
 
+import com.traidnet.wificore.support.MutableClock;
 import com.traidnet.wificore.platform.DatabaseNotifications;
 import com.traidnet.wificore.support.IntegrationTest;
 import com.traidnet.wificore.tenant.TenantGateway;

@@ -1,5 +1,6 @@
 package com.traidnet.wificore.partition;
 
+import com.traidnet.wificore.support.JarProcesses;
 import com.traidnet.wificore.support.Api;
 import com.traidnet.wificore.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -7,11 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -153,27 +153,11 @@ class PartitionsCommandIT {
     }
 
     private static void awaitHealthy(Process process, int port) throws InterruptedException {
-        var api = new Api(port);
-        for (int i = 0; i < 480; i++) {
-            assertThat(process.isAlive()).as("platform exited during start-up").isTrue();
-            try {
-                if (api.get("/health", null).status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // connection refused while starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("platform not healthy within 120 s");
+        JarProcesses.awaitHealthy(process, port, Duration.ofSeconds(120));
     }
 
     private static boolean portOpen(int port) {
-        try (var socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return JarProcesses.portOpen(port);
     }
 
     private Path enterable(Path dir) throws IOException {
