@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Writes a batch of accounting records of one tenant in one transaction, set-wise (one
@@ -112,7 +110,7 @@ class AccountingStore {
         int n = rows.size();
         List<Long> ids = sql.sql("select nextval(pg_get_serial_sequence('radacct', 'radacctid')) from generate_series(1, ?)")
                 .param(n).query(Long.class).list();
-        Columns c = new Columns(n);
+        AccountingColumns c = new AccountingColumns(n);
         for (int i = 0; i < n; i++) {
             c.set(i, ids.get(i), rows.get(i));
         }
@@ -273,37 +271,6 @@ class AccountingStore {
         events.addAll(closed);
     }
 
-    /** Closes sessions silent for longer than twice their interim interval plus a grace. */
-    List<Object> closeStale(TenantId tenant, Instant now, Duration defaultInterval, Duration grace) {
-        return gateway.inTenant(tenant, sql -> sql.sql("""
-                        with stale as (
-                            select s.acctuniqueid, r.radacctid, r.acctstarttime,
-                                   coalesce(r.acctupdatetime, r.acctstarttime) as last_seen
-                            from radacct_sessions s
-                            join radacct r on r.radacctid = s.radacctid and r.acctstarttime = s.acctstarttime
-                            where s.acctstoptime is null and r.acctstoptime is null
-                              and coalesce(r.acctupdatetime, r.acctstarttime)
-                                  < :now::timestamptz
-                                    - (2 * coalesce(nullif(r.acctinterval, 0), :interval::bigint) + :grace::bigint)
-                                      * interval '1 second'
-                            for update of s skip locked),
-                        closed_s as (
-                            update radacct_sessions s set acctstoptime = stale.last_seen, acctupdatetime = stale.last_seen
-                            from stale where s.acctuniqueid = stale.acctuniqueid)
-                        update radacct r set acctstoptime = stale.last_seen, acctterminatecause = 'Stale-Session'
-                        from stale
-                        where r.radacctid = stale.radacctid and r.acctstarttime = stale.acctstarttime
-                        returning r.radacctid, r.acctsessionid, r.username, host(r.nasipaddress), r.acctstoptime,
-                                  coalesce(r.acctsessiontime, 0), coalesce(r.acctinputoctets, 0),
-                                  coalesce(r.acctoutputoctets, 0)""")
-                .param("now", Timestamp.from(now)).param("interval", defaultInterval.toSeconds())
-                .param("grace", grace.toSeconds())
-                .query((rs, i) -> (Object) new RadiusSessionStopped(tenant, rs.getLong(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getLong(6), rs.getLong(7),
-                        rs.getLong(8), "Stale-Session"))
-                .list());
-    }
-
     private static RadiusSessionStarted started(TenantId tenant, long id, AccountingRecord r) {
         return new RadiusSessionStarted(tenant, id, r.sessionId(), r.username(), r.nasIp(), r.framedIp(),
                 r.callingStationId(), r.startTime());
@@ -316,70 +283,5 @@ class AccountingStore {
 
     static double seconds(Instant t) {
         return t.getEpochSecond() + t.getNano() / 1_000_000 / 1000.0;
-    }
-
-    /** Column arrays for the set-wise insert. */
-    private static final class Columns {
-        final long[] id;
-        final String[] sessionId, uniqueId, username, nasIp, port, portType, authentic, connectInfo, called, calling,
-                cause, service, protocol, framedIp, framedIp6, classValue, nasId;
-        final double[] start, event;
-        final Double[] stop;
-        final long[] sessionTime, input, output;
-
-        Columns(int n) {
-            id = new long[n];
-            sessionId = new String[n];
-            uniqueId = new String[n];
-            username = new String[n];
-            nasIp = new String[n];
-            port = new String[n];
-            portType = new String[n];
-            authentic = new String[n];
-            connectInfo = new String[n];
-            called = new String[n];
-            calling = new String[n];
-            cause = new String[n];
-            service = new String[n];
-            protocol = new String[n];
-            framedIp = new String[n];
-            framedIp6 = new String[n];
-            classValue = new String[n];
-            nasId = new String[n];
-            start = new double[n];
-            event = new double[n];
-            stop = new Double[n];
-            sessionTime = new long[n];
-            input = new long[n];
-            output = new long[n];
-        }
-
-        void set(int i, long radacctId, AccountingRecord r) {
-            UUID nas = r.nas().id();
-            id[i] = radacctId;
-            sessionId[i] = r.sessionId();
-            uniqueId[i] = r.uniqueId();
-            username[i] = r.username();
-            nasIp[i] = r.nasIp();
-            port[i] = r.nasPortId();
-            portType[i] = r.nasPortType();
-            authentic[i] = r.acctAuthentic();
-            connectInfo[i] = r.connectInfo();
-            called[i] = r.calledStationId();
-            calling[i] = r.callingStationId();
-            cause[i] = r.terminateCause();
-            service[i] = r.serviceType();
-            protocol[i] = r.framedProtocol();
-            framedIp[i] = r.framedIp();
-            framedIp6[i] = r.framedIpv6();
-            classValue[i] = r.classValue();
-            nasId[i] = nas == null ? null : nas.toString();
-            start[i] = seconds(r.startTime());
-            event[i] = seconds(r.eventTime());
-            stop[i] = r.status() == AccountingRecord.Status.STOP ? event[i] : null;
-            sessionTime[i] = r.sessionTime();
-            input[i] = r.inputOctets();
-            output[i] = r.outputOctets();
-        }
     }
 }

@@ -1,6 +1,8 @@
 package com.traidnet.wificore.radius.accounting;
 
+import com.traidnet.wificore.radius.RadiusSessionStopped;
 import com.traidnet.wificore.radius.server.RadiusSettings;
+import com.traidnet.wificore.tenant.TenantGateway;
 import com.traidnet.wificore.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,7 +10,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,16 +30,16 @@ class StaleSessionSweeper implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StaleSessionSweeper.class);
 
-    private final AccountingStore store;
+    private final TenantGateway gateway;
     private final AccountingWriter writer;
     private final ApplicationEventPublisher events;
     private final RadiusSettings settings;
     private final Clock clock;
     private ScheduledExecutorService timer;
 
-    StaleSessionSweeper(AccountingStore store, AccountingWriter writer, ApplicationEventPublisher events,
+    StaleSessionSweeper(TenantGateway gateway, AccountingWriter writer, ApplicationEventPublisher events,
                         RadiusSettings settings, Clock clock) {
-        this.store = store;
+        this.gateway = gateway;
         this.writer = writer;
         this.events = events;
         this.settings = settings;
@@ -46,7 +51,7 @@ class StaleSessionSweeper implements SmartLifecycle {
         int closed = 0;
         for (TenantId tenant : List.copyOf(writer.activeTenants())) {
             try {
-                List<Object> stopped = store.closeStale(tenant, clock.instant(), settings.defaultInterimInterval(),
+                List<Object> stopped = closeStale(tenant, clock.instant(), settings.defaultInterimInterval(),
                         settings.staleGrace());
                 stopped.forEach(events::publishEvent);
                 closed += stopped.size();
@@ -58,6 +63,37 @@ class StaleSessionSweeper implements SmartLifecycle {
             log.info("closed {} stale RADIUS sessions", closed);
         }
         return closed;
+    }
+
+    /** Closes sessions silent for longer than twice their interim interval plus a grace. */
+    private List<Object> closeStale(TenantId tenant, Instant now, Duration defaultInterval, Duration grace) {
+        return gateway.inTenant(tenant, sql -> sql.sql("""
+                        with stale as (
+                            select s.acctuniqueid, r.radacctid, r.acctstarttime,
+                                   coalesce(r.acctupdatetime, r.acctstarttime) as last_seen
+                            from radacct_sessions s
+                            join radacct r on r.radacctid = s.radacctid and r.acctstarttime = s.acctstarttime
+                            where s.acctstoptime is null and r.acctstoptime is null
+                              and coalesce(r.acctupdatetime, r.acctstarttime)
+                                  < :now::timestamptz
+                                    - (2 * coalesce(nullif(r.acctinterval, 0), :interval::bigint) + :grace::bigint)
+                                      * interval '1 second'
+                            for update of s skip locked),
+                        closed_s as (
+                            update radacct_sessions s set acctstoptime = stale.last_seen, acctupdatetime = stale.last_seen
+                            from stale where s.acctuniqueid = stale.acctuniqueid)
+                        update radacct r set acctstoptime = stale.last_seen, acctterminatecause = 'Stale-Session'
+                        from stale
+                        where r.radacctid = stale.radacctid and r.acctstarttime = stale.acctstarttime
+                        returning r.radacctid, r.acctsessionid, r.username, host(r.nasipaddress), r.acctstoptime,
+                                  coalesce(r.acctsessiontime, 0), coalesce(r.acctinputoctets, 0),
+                                  coalesce(r.acctoutputoctets, 0)""")
+                .param("now", Timestamp.from(now)).param("interval", defaultInterval.toSeconds())
+                .param("grace", grace.toSeconds())
+                .query((rs, i) -> (Object) new RadiusSessionStopped(tenant, rs.getLong(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getLong(6), rs.getLong(7),
+                        rs.getLong(8), "Stale-Session"))
+                .list());
     }
 
     @Override
