@@ -93,6 +93,21 @@ public class SecretBox {
         }
     }
 
+    /**
+     * A 32-byte key for {@code purpose}, derived from the secret key (HMAC-SHA256): settings
+     * that must be stable across restarts and equal on every node (the real-time app's
+     * credentials) without being stored anywhere of their own.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(("wificore:derive:" + purpose).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable in this JDK", e);
+        }
+    }
+
     static byte[] decodeKey(String base64, String source) {
         byte[] key;
         try {
