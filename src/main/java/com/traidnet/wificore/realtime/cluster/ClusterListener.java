@@ -10,11 +10,15 @@ public interface ClusterListener {
     void terminateUser(String appId, String userId);
 
     /**
-     * A user left a presence channel because the node holding their last connection died:
-     * announce {@code member_removed} to the subscribers on this node.
+     * A user left a presence channel because the node holding their last connection died.
+     * Called on one node only (the one that cleaned up after the dead node); the listener
+     * announces {@code member_removed} to every node through {@link Fanout#broadcast}.
      */
     void memberGone(String appId, String channel, String userId);
 
-    /** A channel lost its last subscriber because a node died (for the {@code channel_vacated} webhook). */
+    /**
+     * A channel lost its last subscriber because a node died (for the {@code channel_vacated}
+     * webhook). Called on one node only, like {@link #memberGone}.
+     */
     void channelGone(String appId, String channel);
 }
