@@ -120,6 +120,7 @@ final class OperatorCommands {
         defaults.put("wificore.operator-command", args[0]);
         defaults.put("spring.main.keep-alive", "false");
         defaults.put("wificore.radius.enabled", "false");
+        defaults.put("wificore.realtime.enabled", "false");
         defaults.put("wificore.jobs.enabled", "false"); // a command never works the queue
         defaults.put("wificore.scheduling.enabled", "false");
         defaults.put("wificore.partitions.catch-up", "false");
