@@ -47,6 +47,8 @@ public abstract class IntegrationTest {
         // any free UDP ports: several Spring contexts may live in one test JVM
         registry.add("wificore.radius.auth-port", () -> "0");
         registry.add("wificore.radius.acct-port", () -> "0");
+        registry.add("wificore.realtime.port", () -> "0");
+        registry.add("wificore.realtime.metrics-port", () -> "0");
     }
 
     protected Api api() {
