@@ -131,6 +131,8 @@ class PartitionsCommandIT {
         builder.environment().put("WIFICORE_ADMIN_PASSWORD", "cli-admin-password");
         builder.environment().put("WIFICORE_RADIUS_AUTH_PORT", "0");
         builder.environment().put("WIFICORE_RADIUS_ACCT_PORT", "0");
+        builder.environment().put("WIFICORE_WS_PORT", "0"); // several platforms may run at once here
+        builder.environment().put("WIFICORE_WS_METRICS_PORT", "-1");
         builder.environment().remove("WIFICORE_DB_URL");
         Process process = builder.start();
         copy(process.getInputStream(), work.resolve("stdout-" + process.pid()));

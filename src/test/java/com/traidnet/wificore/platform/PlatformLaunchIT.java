@@ -111,6 +111,8 @@ class PlatformLaunchIT {
         builder.environment().put("WIFICORE_HTTP_PORT", String.valueOf(http));
         builder.environment().put("WIFICORE_DB_PORT", String.valueOf(db));
         builder.environment().put("WIFICORE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        builder.environment().put("WIFICORE_WS_PORT", "0"); // several platforms may run at once here
+        builder.environment().put("WIFICORE_WS_METRICS_PORT", "-1");
         builder.environment().remove("WIFICORE_DB_URL");
         Path out = Files.createTempFile(work, "stdout-", ".log");
         builder.redirectOutput(out.toFile());

@@ -1,5 +1,6 @@
 package com.traidnet.wificore.radius.server;
 
+import com.traidnet.wificore.platform.PortUnavailableException;
 import com.traidnet.wificore.radius.nas.NasDirectory;
 import com.traidnet.wificore.radius.packet.PacketCode;
 import io.netty.bootstrap.Bootstrap;
@@ -86,8 +87,8 @@ public class RadiusServer implements SmartLifecycle {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding udp/" + port, e);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot bind RADIUS to " + settings.bindAddress() + " udp/" + port
-                    + ": " + e.getMessage(), e);
+            throw new PortUnavailableException("RADIUS to " + settings.bindAddress() + " udp/" + port,
+                    port == settings.authPort() ? "WIFICORE_RADIUS_AUTH_PORT" : "WIFICORE_RADIUS_ACCT_PORT", e);
         }
     }
 

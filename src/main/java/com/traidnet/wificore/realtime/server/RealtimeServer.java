@@ -3,6 +3,7 @@ package com.traidnet.wificore.realtime.server;
 import com.traidnet.wificore.realtime.RealtimeSettings;
 import com.traidnet.wificore.realtime.channels.Hub;
 import com.traidnet.wificore.realtime.channels.RealtimeMetrics;
+import com.traidnet.wificore.platform.PortUnavailableException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -53,7 +54,7 @@ public final class RealtimeServer implements AutoCloseable {
             // a subscribe frame carries channel_data and a signature next to the event-sized payload
             int maxFrame = settings.maxEventBytes() + settings.maxPresenceMemberBytes() + 2048;
             int maxBody = settings.maxBatchEvents() * (settings.maxEventBytes() + 4096) + 65536;
-            wsChannel = bind(settings.port(), new ChannelInitializer<SocketChannel>() {
+            wsChannel = bind(settings.port(), "WIFICORE_WS_PORT", new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel ch) {
                     ch.pipeline().addLast("http", new HttpServerCodec())
@@ -62,7 +63,7 @@ public final class RealtimeServer implements AutoCloseable {
                 }
             });
             if (settings.metricsPort() >= 0 && prometheus != null) {
-                metricsChannel = bind(settings.metricsPort(), new ChannelInitializer<SocketChannel>() {
+                metricsChannel = bind(settings.metricsPort(), "WIFICORE_WS_METRICS_PORT", new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(4096),
@@ -78,7 +79,7 @@ public final class RealtimeServer implements AutoCloseable {
                 metricsChannel == null ? "" : ", metrics on tcp/" + metricsPort());
     }
 
-    private Channel bind(int port, ChannelInitializer<SocketChannel> init) {
+    private Channel bind(int port, String setting, ChannelInitializer<SocketChannel> init) {
         var bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -91,8 +92,8 @@ public final class RealtimeServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding tcp/" + port, e);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot bind the real-time server to " + settings.bindAddress() + " tcp/"
-                    + port + ": " + e.getMessage(), e);
+            throw new PortUnavailableException("the real-time server to " + settings.bindAddress() + " tcp/" + port,
+                    setting, e);
         }
     }
 
