@@ -5,6 +5,7 @@ import com.traidnet.wificore.realtime.channels.Hub;
 import com.traidnet.wificore.realtime.channels.RealtimeMetrics;
 import com.traidnet.wificore.realtime.cluster.Fanout;
 import com.traidnet.wificore.realtime.cluster.LocalFanout;
+import com.traidnet.wificore.realtime.cluster.RedisFanout;
 import com.traidnet.wificore.realtime.protocol.PusherApp;
 import com.traidnet.wificore.realtime.protocol.PusherApps;
 import com.traidnet.wificore.realtime.webhooks.HttpWebhooks;
@@ -47,9 +48,11 @@ class RealtimeConfig {
         return new PusherApp(id, key, secret, master);
     }
 
+    /** In-process on one node; Redis pub/sub and shared state when {@code WIFICORE_REDIS_URL} is set. */
     @Bean(destroyMethod = "close")
     Fanout realtimeFanout(RealtimeSettings settings, Clock clock) {
-        return new LocalFanout(clock);
+        return settings.redisUrl().isBlank() ? new LocalFanout(clock)
+                : new RedisFanout(settings.redisUrl(), settings.nodeId(), settings.nodeHeartbeat(), clock);
     }
 
     @Bean(destroyMethod = "close")
