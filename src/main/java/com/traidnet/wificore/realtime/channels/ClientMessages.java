@@ -135,7 +135,8 @@ final class ClientMessages {
         }
         if (refusal != null) {
             metrics.rejected(app, "client_event");
-            c.send(Frames.error((Integer) null, refusal));
+            // docs/realtime.md: 4009 with the reason (4301 is kept for the rate limit)
+            c.send(Frames.error(ErrorCode.UNAUTHORIZED.code(), refusal));
             return;
         }
         if (!c.allowClientEvent(System.nanoTime())) {
