@@ -47,7 +47,7 @@ final class ClientMessages {
         metrics.received(app, text.length());
         if (!c.allowMessage(System.nanoTime())) {
             metrics.rejected(app, "flood");
-            c.send(Frames.error(ErrorCode.RATE_LIMITED, "more than " + settings.messagesPerSecond()
+            c.send(Frames.error(ErrorCode.RATE_LIMITED.code(), "Flooding: more than " + settings.messagesPerSecond()
                     + " messages per second"));
             c.close(ErrorCode.RATE_LIMITED.code(), "flooding");
             return;
@@ -135,7 +135,8 @@ final class ClientMessages {
         }
         if (refusal != null) {
             metrics.rejected(app, "client_event");
-            c.send(Frames.error((Integer) null, refusal));
+            // docs/realtime.md: 4009 with the reason (4301 is kept for the rate limit)
+            c.send(Frames.error(ErrorCode.UNAUTHORIZED.code(), refusal));
             return;
         }
         if (!c.allowClientEvent(System.nanoTime())) {
