@@ -43,6 +43,9 @@ final class ClientMessages {
     }
 
     void handle(Connection c, String text) {
+        if (c.closing()) {
+            return; // frames that were in flight when we decided to close it
+        }
         String app = c.app().id();
         metrics.received(app, text.length());
         if (!c.allowMessage(System.nanoTime())) {
