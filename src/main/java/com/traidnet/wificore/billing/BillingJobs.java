@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class BillingJobs {
 
     @Bean
-    RecurringJob stuckPayments(BillingSettings settings) {
+    RecurringJob stuckPaymentsSchedule(BillingSettings settings) {
         return RecurringJob.of("billing.stuck-payments", settings.stuckCron(), new StuckPayments.Sweep());
     }
 }
