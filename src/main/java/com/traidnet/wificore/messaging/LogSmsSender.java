@@ -10,6 +10,8 @@ class LogSmsSender implements SmsSender {
 
     @Override
     public void send(String to, String message) {
-        log.info("SMS to {} (log only; set WIFICORE_SMS_PROVIDER to send): {}", to, message);
+        // messages carry credentials: the text only at DEBUG, so production logs do not collect passwords
+        log.info("SMS to {} ({} characters) not sent: no provider (set WIFICORE_SMS_PROVIDER)", to, message.length());
+        log.debug("SMS to {}: {}", to, message);
     }
 }
