@@ -7,7 +7,7 @@ public sealed interface FulfilmentResult {
     record Provisioned(String username, String password, java.time.Instant expiresAt) implements FulfilmentResult {
     }
 
-    /** Nothing provisioned (unknown package or account, amount below the price, …): recorded for reconciliation. */
+    /** Nothing provisioned (unknown package or account, amount below the price, …): the payment becomes unmatched, for reconciliation. */
     record Rejected(String reason) implements FulfilmentResult {
     }
 }

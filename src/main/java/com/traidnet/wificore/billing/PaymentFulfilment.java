@@ -11,6 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public interface PaymentFulfilment {
 
-    /** What the payment buys; {@link FulfilmentResult.Rejected} leaves the payment settled but unprovisioned, for reconciliation. */
+    /** What the payment buys; {@link FulfilmentResult.Rejected} makes the payment unmatched (paid, not provisioned), for reconciliation. */
     FulfilmentResult fulfil(JdbcClient sql, SettledPayment payment);
 }

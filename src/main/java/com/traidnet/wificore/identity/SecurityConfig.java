@@ -18,7 +18,8 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import java.util.Set;
 
 /**
- * HTTP security rules. Public: health, OpenAPI, registration, login. {@code /api/platform/**}
+ * HTTP security rules. Public: health, OpenAPI, registration, login, M-Pesa callbacks (CSRF-exempt,
+ * like the {@code /sim/daraja} simulator). {@code /api/platform/**}
  * needs {@code platform_admin}; every other {@code /api/**} route needs a signed-in
  * caller. CSRF protection applies to cookie-authenticated changes (the SPA); requests
  * with a bearer token carry no ambient credentials and are exempt.
@@ -30,6 +31,10 @@ class SecurityConfig {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final Set<String> CSRF_EXEMPT = Set.of("/api/auth/login", "/api/register");
+    // Safaricom's payment callbacks and the built-in Daraja simulator: server-to-server, no cookies
+    private static final String[] PAYMENT_CALLBACKS = {"/api/payments/mpesa/callback", "/api/payments/mpesa/c2b/**"};
+    private static final java.util.List<String> CSRF_EXEMPT_PREFIXES = java.util.List.of("/api/payments/mpesa/",
+            "/sim/daraja/");
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, LoginService logins,
@@ -48,6 +53,7 @@ class SecurityConfig {
                                 "/api/openapi.json", "/api/openapi.json/**").permitAll()
                         .requestMatchers("/api/register", "/api/auth/login", "/api/auth/session", "/api/auth/csrf")
                         .permitAll()
+                        .requestMatchers(PAYMENT_CALLBACKS).permitAll()
                         .requestMatchers("/api/platform/**").hasRole(Role.PLATFORM_ADMIN.id())
                         .requestMatchers("/api/**", "/actuator/**").authenticated()
                         .anyRequest().permitAll())
@@ -76,7 +82,8 @@ class SecurityConfig {
     }
 
     private static boolean needsCsrf(HttpServletRequest request) {
-        if (SAFE_METHODS.contains(request.getMethod()) || CSRF_EXEMPT.contains(request.getRequestURI())) {
+        if (SAFE_METHODS.contains(request.getMethod()) || CSRF_EXEMPT.contains(request.getRequestURI())
+                || CSRF_EXEMPT_PREFIXES.stream().anyMatch(request.getRequestURI()::startsWith)) {
             return false;
         }
         String auth = request.getHeader("Authorization");

@@ -44,6 +44,12 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
                 || ("DELETE".equals(request.getMethod()) && path.startsWith("/api/auth/tokens/"));
     }
 
+    /** The built-in Daraja simulator's bearer tokens are its own OAuth tokens, not staff tokens. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/sim/daraja/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
