@@ -1,0 +1,118 @@
+package com.traidnet.wificore.portal;
+
+import com.traidnet.wificore.billing.Checkout;
+import com.traidnet.wificore.hotspot.HotspotStorefront.Access;
+import com.traidnet.wificore.hotspot.HotspotStorefront.Branding;
+import com.traidnet.wificore.hotspot.HotspotStorefront.Offer;
+
+import java.util.List;
+import java.util.Map;
+
+import static com.traidnet.wificore.portal.Html.hidden;
+import static com.traidnet.wificore.portal.Html.text;
+
+/** The portal's pages, one method each. Plain forms; the little script there is only speeds things up. */
+final class PortalPages {
+
+    private final String base;
+    private final String brand;
+    private final Branding branding;
+    private final LoginLink link;
+
+    PortalPages(String slug, String tenantName, Branding branding, LoginLink link) {
+        this.base = "/portal/" + slug;
+        this.brand = branding.displayName() != null ? branding.displayName() : tenantName;
+        this.branding = branding;
+        this.link = link;
+    }
+
+    private String page(String title, String head, String body) {
+        return Html.page(title, brand, branding.logoUrl(), Html.colour(branding.primaryColor()), head, body);
+    }
+
+    String offers(List<Offer> offers, String error) {
+        var b = new StringBuilder();
+        if (error != null) {
+            b.append("<p class=\"error\" role=\"alert\">").append(text(error)).append("</p>");
+        }
+        if (offers.isEmpty()) {
+            b.append("<div class=\"card\">No packages are on sale here right now.</div>");
+        }
+        for (Offer o : offers) {
+            b.append("<form class=\"card\" method=\"post\" action=\"").append(base).append("/pay\">")
+                    .append("<div class=\"price\">").append(text(o.currency())).append(' ').append(text(o.price()))
+                    .append(" — ").append(text(o.name())).append("</div><div class=\"muted\">")
+                    .append(text(o.validity())).append(", up to ").append(speed(o.downloadKbps()))
+                    .append(o.dataCapBytes() == null ? "" : ", " + text(o.dataCapBytes() / 1_000_000) + " MB")
+                    .append(o.devices() > 1 ? ", " + o.devices() + " devices" : "").append("</div>")
+                    .append("<input type=\"hidden\" name=\"packageId\" value=\"").append(o.id()).append("\">")
+                    .append(hidden(link.fields()))
+                    .append("<label>M-Pesa phone number<input name=\"phone\" type=\"tel\" inputmode=\"tel\" required"
+                            + " placeholder=\"07XX XXX XXX\" autocomplete=\"tel\"></label>")
+                    .append("<button>Pay with M-Pesa</button></form>");
+        }
+        b.append("<form class=\"card\" method=\"post\" action=\"").append(base).append("/voucher\">")
+                .append("<div class=\"price\">Have a voucher?</div>").append(hidden(link.fields()))
+                .append("<label>Voucher code<input name=\"code\" required autocapitalize=\"characters\""
+                        + " autocomplete=\"off\"></label>")
+                .append("<label>Phone number<input name=\"phone\" type=\"tel\" inputmode=\"tel\" required></label>")
+                .append("<button>Redeem</button></form>");
+        return page(brand + " — WiFi", "", b.toString());
+    }
+
+    /** Waiting for the customer's PIN: reloads itself (no script needed); the script polls faster. */
+    String waiting(Checkout.Status payment) {
+        String self = base + "/payments/" + payment.paymentId() + link.query();
+        String status = base + "/payments/" + payment.paymentId() + "/status";
+        String head = "<meta http-equiv=\"refresh\" content=\"5\">";
+        String body = "<div class=\"card\" aria-live=\"polite\"><div class=\"price\">Check your phone</div>"
+                + "<p>Enter your M-Pesa PIN on " + text(payment.phone()) + " to pay " + text(payment.amount())
+                + ". This page continues by itself.</p><p class=\"muted\">Waiting for M-Pesa…</p></div>"
+                + "<script>setInterval(function(){fetch('" + status + "').then(function(r){return r.json()})"
+                + ".then(function(s){if(s.status!=='pending')location.replace('" + jsString(self)
+                + "')})},2000)</script>";
+        return page("Waiting for M-Pesa", head, body);
+    }
+
+    /** Logs the device in through the NAS, or shows the credentials when no NAS sent the customer here. */
+    String login(Access access, String headline) {
+        var b = new StringBuilder("<div class=\"card\"><div class=\"price\">").append(text(headline))
+                .append("</div><p>").append(text(access.packageName())).append(access.expiresAt() == null ? ""
+                        : ", valid until " + text(access.expiresAt()) + " (UTC)").append(".</p>");
+        if (link.linkLoginOnly() == null) {
+            b.append("<p>Username: <b>").append(text(access.username())).append("</b><br>Password: <b>")
+                    .append(text(access.password())).append("</b></p></div>");
+            return page("Connected", "", b.toString());
+        }
+        b.append("<form name=\"login\" method=\"post\" action=\"").append(text(link.linkLoginOnly())).append("\">")
+                .append(hidden(Map.of("username", access.username(), "password", access.password(),
+                        "dst", link.linkOrig() == null ? "" : link.linkOrig(), "popup", "true")))
+                .append("<button>Connect now</button></form></div>")
+                .append("<script>document.forms.login.submit()</script>");
+        return page("Connecting…", "", b.toString());
+    }
+
+    String failed(String why) {
+        return page("Payment not completed", "", "<div class=\"card\"><p class=\"error\" role=\"alert\">"
+                + text(why) + "</p><a href=\"" + text(base + link.query()) + "\">Try again</a></div>");
+    }
+
+    String error(String message) {
+        return page("Sorry", "", "<div class=\"card\"><p class=\"error\" role=\"alert\">" + text(message)
+                + "</p><a href=\"" + text(base + link.query()) + "\">Back</a></div>");
+    }
+
+    /** 3072 → "3 Mbit/s", 1536 → "1.5 Mbit/s", 512 → "512 kbit/s". */
+    static String speed(int kbps) {
+        if (kbps < 1024) {
+            return kbps + " kbit/s";
+        }
+        var mbit = java.math.BigDecimal.valueOf(kbps).divide(java.math.BigDecimal.valueOf(1024), 1,
+                java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+        return mbit.toPlainString() + " Mbit/s";
+    }
+
+    private static String jsString(String s) {
+        return s.replace("\\", "\\\\").replace("'", "\\'").replace("<", "\\u003c");
+    }
+}

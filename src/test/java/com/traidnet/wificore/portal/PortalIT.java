@@ -1,0 +1,197 @@
+package com.traidnet.wificore.portal;
+
+import com.traidnet.wificore.radius.RadiusTestSupport;
+import com.traidnet.wificore.support.Api;
+import com.traidnet.wificore.support.Radclient;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.traidnet.wificore.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The captive portal as a phone uses it, over real HTTP: the NAS's redirect parameters, the
+ * package list, paying through the built-in Daraja simulator or redeeming a voucher, the
+ * auto-login form aimed at the NAS — and radclient then logging in with what that form carries.
+ */
+@TestPropertySource(properties = "wificore.billing.simulator.callback-delay=PT0.3S")
+class PortalIT extends RadiusTestSupport {
+
+    private static final String NAS_LOGIN = "http://10.5.50.1/login";
+    private static final Pattern PASSWORD = Pattern.compile("name=\"password\" value=\"([^\"]*)\"");
+    private static final Pattern USERNAME = Pattern.compile("name=\"username\" value=\"([^\"]*)\"");
+
+    private Map<String, String> redirect() {
+        var params = new LinkedHashMap<String, String>();
+        params.put("mac", "AA:BB:CC:11:22:33");
+        params.put("ip", "10.5.50.23");
+        params.put("link-login-only", NAS_LOGIN);
+        params.put("link-orig", "http://example.com/");
+        return params;
+    }
+
+    private static String form(Map<String, String> fields) {
+        var b = new StringBuilder();
+        fields.forEach((k, v) -> b.append(b.isEmpty() ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return b.toString();
+    }
+
+    private Api.Response post(String path, Map<String, String> fields) {
+        return api().send("POST", path, form(fields), null,
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+    }
+
+    private String packageId(Nas nas, String name, int price, boolean visible) {
+        var created = api().post("/api/packages", json("type", "hotspot", "name", name, "price", price,
+                "durationValue", 2, "durationUnit", "hours", "uploadKbps", 1024, "downloadKbps", 3072,
+                "visibility", visible ? "public" : "hidden"), nas.tenant().token());
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.text("id");
+    }
+
+    private void configureMpesa(Nas nas) {
+        String shortcode = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 9_999_999));
+        var saved = api().send("PUT", "/api/billing/mpesa", json("shortcode", shortcode, "shortcodeType", "paybill",
+                "environment", "simulator", "passkey", "pk-" + shortcode, "consumerKey", "ck-" + shortcode,
+                "consumerSecret", "cs-" + shortcode), nas.tenant().token(), Map.of());
+        assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+    }
+
+    private Radclient.Reply login(Nas nas, String html) {
+        return auth(nas, "User-Name = \"" + group(USERNAME, html) + "\"\nUser-Password = \"" + group(PASSWORD, html)
+                + "\"\nCalling-Station-Id = \"AA-BB-CC-11-22-33\"\n");
+    }
+
+    private static String group(Pattern p, String html) {
+        Matcher m = p.matcher(html);
+        assertThat(m.find()).as(html).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void theLandingPageIsSmallBrandedAndListsOnlyPublicPackages() {
+        Nas nas = tenantWithNas("portal_land", true);
+        api().send("PUT", "/api/tenant/branding", json("displayName", "Mama Mboga <WiFi>", "primaryColor",
+                "#12ab34"), nas.tenant().token(), Map.of());
+        packageId(nas, "Two hours", 20, true);
+        packageId(nas, "Staff only", 1, false);
+        String query = "?" + form(redirect());
+        var page = api().get("/portal/" + nas.tenant().slug() + query, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        String html = page.raw().body();
+        assertThat(html).contains("Mama Mboga &lt;WiFi&gt;", "#12ab34", "Two hours", "KES 20", "3 Mbit/s",
+                "name=\"link-login-only\" value=\"" + NAS_LOGIN + "\"").doesNotContain("Staff only", "<WiFi>");
+        assertThat(html.getBytes(StandardCharsets.UTF_8).length).isLessThan(100_000);
+        assertThat(html).doesNotContain("<script src"); // no bundle: works before the device has internet
+
+        assertThat(api().get("/portal/no_such_hotspot", null).status()).isEqualTo(404);
+        var hostile = api().get("/portal/" + nas.tenant().slug() + "?link-login-only=javascript:alert(1)", null);
+        assertThat(hostile.status()).isEqualTo(400);
+        assertThat(hostile.raw().body()).contains("link-login-only").doesNotContain("action=\"javascript");
+    }
+
+    @Test
+    void payingByMpesaLogsTheDeviceInThroughTheNas() {
+        Nas nas = tenantWithNas("portal_pay", true);
+        configureMpesa(nas);
+        String pkg = packageId(nas, "Two hours", 20, true);
+        var fields = redirect();
+        fields.put("packageId", pkg);
+        fields.put("phone", "0712 555 123");
+        var started = post("/portal/" + nas.tenant().slug() + "/pay", fields);
+        assertThat(started.status()).as(started.raw().body()).isEqualTo(303);
+        String waitPage = started.raw().headers().firstValue("Location").orElseThrow();
+        assertThat(waitPage).contains("link-login-only=");
+
+        String html = awaitLoginPage(waitPage);
+        assertThat(html).contains("action=\"" + NAS_LOGIN + "\"", "name=\"dst\" value=\"http://example.com/\"",
+                "document.forms.login.submit()");
+        var reply = login(nas, html);
+        assertThat(reply.accepted()).as(reply.output()).isTrue();
+        assertThat(reply.first("Mikrotik-Rate-Limit")).isEqualTo("1024k/3072k");
+
+        // another tenant's portal does not know this payment
+        Nas other = tenantWithNas("portal_pay_b", true);
+        String id = waitPage.replaceAll(".*/payments/([^?]+).*", "$1");
+        assertThat(api().get("/portal/" + other.tenant().slug() + "/payments/" + id, null).status()).isEqualTo(404);
+        assertThat(api().get("/portal/" + other.tenant().slug() + "/payments/" + id + "/status", null).status())
+                .isEqualTo(404);
+    }
+
+    private String awaitLoginPage(String waitPage) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            var page = api().get(waitPage, null);
+            assertThat(page.status()).isEqualTo(200);
+            if (!page.raw().body().contains("Waiting for M-Pesa")) {
+                return page.raw().body();
+            }
+            sleep(200);
+        }
+        throw new AssertionError("the payment did not settle within 20 s");
+    }
+
+    @Test
+    void aVoucherLogsInOnceAndOnlyAtItsOwnTenant() {
+        Nas nas = tenantWithNas("portal_vch", true);
+        String pkg = packageId(nas, "Voucher hour", 10, false); // vouchers may sell hidden packages
+        String batch = api().post("/api/vouchers/batches", json("packageId", pkg, "count", 1), nas.tenant().token())
+                .text("id");
+        String code = api().get("/api/vouchers/batches/" + batch + "/codes", nas.tenant().token()).body()
+                .findValuesAsString("code").getFirst();
+
+        Nas other = tenantWithNas("portal_vch_b", true);
+        var fields = redirect();
+        fields.put("code", code.toLowerCase());
+        fields.put("phone", "0722000111");
+        var foreign = post("/portal/" + other.tenant().slug() + "/voucher", fields);
+        assertThat(foreign.status()).isEqualTo(404);
+
+        var redeemed = post("/portal/" + nas.tenant().slug() + "/voucher", fields);
+        assertThat(redeemed.status()).as(redeemed.raw().body()).isEqualTo(200);
+        var reply = login(nas, redeemed.raw().body());
+        assertThat(reply.accepted()).as(reply.output()).isTrue();
+
+        var again = post("/portal/" + nas.tenant().slug() + "/voucher", fields);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.raw().body()).contains("already redeemed");
+
+        fields.remove("phone");
+        assertThat(post("/portal/" + nas.tenant().slug() + "/voucher", fields).status()).isEqualTo(400);
+    }
+
+    @Test
+    void badPurchasesAreRefusedWithAReadablePage() {
+        Nas nas = tenantWithNas("portal_bad", true);
+        configureMpesa(nas);
+        String hidden = packageId(nas, "Hidden", 5, false);
+        Nas other = tenantWithNas("portal_bad_b", true);
+        String foreign = packageId(other, "Foreign", 5, true);
+        for (String pkg : new String[] {hidden, foreign, "not-a-uuid"}) {
+            var fields = redirect();
+            fields.put("packageId", pkg);
+            fields.put("phone", "0712000001");
+            var refused = post("/portal/" + nas.tenant().slug() + "/pay", fields);
+            assertThat(refused.status()).as(pkg).isIn(400, 404);
+            assertThat(refused.contentType()).startsWith("text/html");
+        }
+        var fields = redirect();
+        fields.put("packageId", packageId(nas, "Visible", 5, true));
+        fields.put("phone", "not a phone");
+        var badPhone = post("/portal/" + nas.tenant().slug() + "/pay", fields);
+        assertThat(badPhone.status()).isEqualTo(400);
+        assertThat(badPhone.raw().body()).contains("phone");
+    }
+}
