@@ -9,7 +9,7 @@ import java.time.Duration;
  * {@code wificore.hotspot.*} (environment: {@code WIFICORE_HOTSPOT_*}).
  *
  * @param enforcementEvery how often expired, over-quota and overdue subscribers are swept
- *                         ({@code WIFICORE_HOTSPOT_ENFORCEMENT_EVERY}); {@code 0} turns the schedule off.
+ *                         ({@code WIFICORE_HOTSPOT_ENFORCEMENTEVERY}); {@code 0} turns the schedule off.
  *                         It becomes a cron, so it must divide a minute (seconds), an hour (minutes) or a
  *                         day (hours).
  */
