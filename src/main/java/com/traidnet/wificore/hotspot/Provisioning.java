@@ -61,8 +61,11 @@ class Provisioning {
         } else {
             Subscriber before = existing.get();
             Instant expiry = pkg.validity().extend(before.expiresAt(), now);
-            saved = writes.update(sql, before, before.renewed(pkg.id(), terms, expiry, null), null, actor,
-                    "extended", detail);
+            Subscriber after = before.renewed(pkg.id(), terms, expiry, null);
+            if (cutOffByEnforcement(after)) {
+                after = after.withStatus("active"); // a staff block stays; enforcement's cut-off is what was paid off
+            }
+            saved = writes.update(sql, before, after, null, actor, "extended", detail);
         }
         writes.announceActivation(tenant, saved.subscriber(), source);
         return new FulfilmentResult.Provisioned(username, issuedPassword, saved.subscriber().expiresAt());
@@ -91,14 +94,23 @@ class Provisioning {
         Instant now = writes.clock().instant().truncatedTo(ChronoUnit.SECONDS);
         Instant due = terms.validity().addTo(before.nextDueAt() != null ? before.nextDueAt() : now);
         Instant expiry = due.plus(before.graceDays(), ChronoUnit.DAYS);
-        Subscriber after = before.renewed(before.packageId(), terms, expiry, due);
-        if ("blocked".equals(after.status())) {
+        // a new period restarts the data cap from what was used so far
+        Terms period = new Terms(terms.packageName(), terms.price(), terms.currency(), terms.durationValue(),
+                terms.durationUnit(), terms.rateLimit(), terms.devices(), terms.dataCapBytes(),
+                SubscriberStore.octetsUsed(sql, before.username()));
+        Subscriber after = before.renewed(before.packageId(), period, expiry, due);
+        if ("blocked".equals(after.status()) || cutOffByEnforcement(after)) {
             after = after.withStatus("active");
         }
         var saved = writes.update(sql, before, after, null, actor, "bill.paid",
                 Map.of("nextDueAt", due.toString(), "source", source));
         writes.announceActivation(tenant, saved.subscriber(), source);
         return new FulfilmentResult.Provisioned(before.username(), null, expiry);
+    }
+
+    /** Expired or over quota: set by the enforcement sweep, lifted by the next purchase. */
+    private static boolean cutOffByEnforcement(Subscriber s) {
+        return "expired".equals(s.status()) || "over_quota".equals(s.status());
     }
 
     /** Two purchases for one phone wait for each other, so neither extends a stale expiry. */

@@ -10,7 +10,8 @@ import java.util.UUID;
  * A subscriber as stored: the source of truth its RADIUS rows are derived from.
  *
  * @param kind      {@code hotspot} (username = phone) or {@code pppoe} (account number, own username)
- * @param status    {@code active}, {@code blocked} or {@code disabled}
+ * @param status    {@code active}, {@code blocked} or {@code disabled} (staff), {@code expired} or
+ *                  {@code over_quota} (the enforcement sweep; lifted by the next purchase)
  * @param expiresAt null = no expiry; for PPPoE the next due date plus the grace days
  * @param terms     null until a package was bought or assigned
  */

@@ -98,7 +98,8 @@ class SubscriberWrites {
         }
     }
 
-    private static void history(JdbcClient sql, Subscriber s, Actor actor, String action, Map<String, ?> detail) {
+    /** A history entry without a change to the subscriber (e.g. an overdue notice). */
+    static void history(JdbcClient sql, Subscriber s, Actor actor, String action, Map<String, ?> detail) {
         sql.sql("insert into subscriber_history (subscriber_id, actor, action, detail) values (?, ?, ?, ?::jsonb)")
                 .params(s.id(), actor.label(), action, JSON.writeValueAsString(detail)).update();
     }

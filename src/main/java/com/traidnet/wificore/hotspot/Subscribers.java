@@ -70,8 +70,13 @@ class Subscribers {
             if (before.pppoe() && due != null) {
                 expires = due.plus(grace, ChronoUnit.DAYS);
             }
+            String status = before.status();
+            if ("expired".equals(status) && expires != null && expires.isAfter(now())
+                    || "over_quota".equals(status) && !java.util.Objects.equals(packageId, before.packageId())) {
+                status = "active"; // staff gave what enforcement found missing: more time, or a new package
+            }
             var after = new Subscriber(before.id(), before.kind(), username, before.phone(), before.accountNumber(),
-                    mac, before.status(), packageId, expires, ip, pool, due, grace, terms, before.createdAt(),
+                    mac, status, packageId, expires, ip, pool, due, grace, terms, before.createdAt(),
                     before.updatedAt());
             return writes.update(sql, before, after, SubscriberRequest.password(c.password(), "password"), actor,
                     "updated", Changes.between(before, after, c.password() != null)).subscriber();

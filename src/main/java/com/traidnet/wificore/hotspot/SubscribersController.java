@@ -3,6 +3,7 @@ package com.traidnet.wificore.hotspot;
 import com.traidnet.wificore.identity.StaffPrincipal;
 import com.traidnet.wificore.platform.ApiProblem;
 import com.traidnet.wificore.platform.Page;
+import com.traidnet.wificore.radius.SessionControl;
 import com.traidnet.wificore.tenant.CurrentTenant;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.UUID;
 
 /** The tenant's hotspot and PPPoE subscribers. */
@@ -34,11 +36,13 @@ class SubscribersController {
     private final Subscribers subscribers;
     private final SubscriberHistory history;
     private final SubscriberCsv csv;
+    private final Enforcement enforcement;
     private final CurrentTenant current;
 
     SubscribersController(Subscribers subscribers, SubscriberHistory history, SubscriberCsv csv,
-                          CurrentTenant current) {
+                          Enforcement enforcement, CurrentTenant current) {
         this.subscribers = subscribers;
+        this.enforcement = enforcement;
         this.history = history;
         this.csv = csv;
         this.current = current;
@@ -81,6 +85,19 @@ class SubscribersController {
     @PreAuthorize(Writers.ROLES)
     Subscriber unblock(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal who) {
         return subscribers.setStatus(current.require(), Actor.of(who), id, "active");
+    }
+
+    /**
+     * Sends a Disconnect-Request for each of the subscriber's open sessions and answers the NAS's
+     * answers (an empty list when it was offline). It may log in again unless it is blocked,
+     * expired or over quota.
+     */
+    @PostMapping("/{id}/disconnect")
+    @PreAuthorize(Writers.ROLES)
+    List<SessionControl.Disconnected> disconnect(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal who) {
+        var tenant = current.require();
+        Subscriber s = subscribers.find(tenant, id).orElseThrow(() -> ApiProblem.notFound("subscriber " + id));
+        return enforcement.disconnect(tenant, s, Actor.of(who), "staff request");
     }
 
     @DeleteMapping("/{id}")

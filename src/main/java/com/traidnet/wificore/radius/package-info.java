@@ -10,6 +10,7 @@
  * {@code radius.admin} — the tenant HTTP API for RADIUS users, groups, sessions, post-auth
  * and session Disconnect/CoA. The module's API for others is the session events
  * {@link com.traidnet.wificore.radius.RadiusSessionStarted} and
- * {@link com.traidnet.wificore.radius.RadiusSessionStopped}.
+ * {@link com.traidnet.wificore.radius.RadiusSessionStopped}, and
+ * {@link com.traidnet.wificore.radius.SessionControl} to disconnect a user's live sessions.
  */
 package com.traidnet.wificore.radius;

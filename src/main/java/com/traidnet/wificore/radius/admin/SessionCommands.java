@@ -53,6 +53,11 @@ class SessionCommands {
     }
 
     Outcome send(TenantId tenant, long sessionId, PacketCode code, List<Change> changes, Actor actor) {
+        return send(tenant, sessionId, code, changes, actor, null);
+    }
+
+    /** @param reason why, appended to the audit entry (null for none) */
+    Outcome send(TenantId tenant, long sessionId, PacketCode code, List<Change> changes, Actor actor, String reason) {
         Target target = gateway.inTenant(tenant, sql -> sql.sql("""
                         select acctuniqueid, acctsessionid, username, host(nasipaddress), host(framedipaddress), nas_id,
                                acctstoptime is null
@@ -101,7 +106,7 @@ class SessionCommands {
                             where id = ?""")
                     .params(result.outcome(), result.errorCause(), result.attempts(), result.detail(), id).update();
             AuditTrail.record(sql, actor, "session." + kind, target.username() + " session " + sessionId + ": "
-                    + result.outcome());
+                    + result.outcome() + (reason == null ? "" : " (" + reason + ")"));
             return null;
         });
         return result;

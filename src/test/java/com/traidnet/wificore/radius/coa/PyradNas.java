@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The NAS stand-in {@code src/test/resources/nas/coa_nas.py}, written on Debian's python3-pyrad,
  * run as a subprocess. Every request it receives arrives here as one JSON object.
  */
-final class PyradNas implements AutoCloseable {
+public final class PyradNas implements AutoCloseable {
 
     static final String PYTHON = "/usr/bin/python3";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -44,7 +44,7 @@ final class PyradNas implements AutoCloseable {
     }
 
     /** Fails, rather than skips, without pyrad: CI must run these tests. */
-    static void requirePyrad() throws InterruptedException {
+    public static void requirePyrad() throws InterruptedException {
         String advice = "The CoA tests need Debian's python3-pyrad at " + PYTHON
                 + ": install it with `sudo apt-get install python3-pyrad`";
         try {
@@ -60,19 +60,19 @@ final class PyradNas implements AutoCloseable {
     }
 
     /** Starts the stand-in on a free port of 127.0.0.1; {@code options} as in coa_nas.py --help. */
-    static PyradNas start(String secret, String mode, String... options) throws IOException, InterruptedException {
+    public static PyradNas start(String secret, String mode, String... options) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(PYTHON, "-u", script().toString(), "--port", "0",
                 "--secret", secret, "--mode", mode));
         command.addAll(List.of(options));
         return new PyradNas(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return address;
     }
 
     /** The next request the NAS received; fails if none arrives within {@code wait}. */
-    JsonNode nextRequest(Duration wait) throws InterruptedException {
+    public JsonNode nextRequest(Duration wait) throws InterruptedException {
         JsonNode line = lines.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
         if (line == null || line == END) {
             fail("the NAS received no (further) request within " + wait);
@@ -81,7 +81,7 @@ final class PyradNas implements AutoCloseable {
     }
 
     /** Every request received so far and within {@code quiet} after the last one. */
-    List<JsonNode> requestsUntilQuietFor(Duration quiet) throws InterruptedException {
+    public List<JsonNode> requestsUntilQuietFor(Duration quiet) throws InterruptedException {
         List<JsonNode> requests = new ArrayList<>();
         JsonNode line;
         while ((line = lines.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null && line != END) {
