@@ -19,6 +19,15 @@ class TopUsers {
     record TopUser(String username, long sessions, long inputOctets, long outputOctets, long totalOctets) {
     }
 
+    /** Named parameters {@code :start}, {@code :end} (exclusive) and {@code :limit}. */
+    static final String SQL = """
+            select username, count(*) as sessions, sum(coalesce(acctinputoctets, 0)) as input,
+                   sum(coalesce(acctoutputoctets, 0)) as output,
+                   sum(coalesce(acctinputoctets, 0) + coalesce(acctoutputoctets, 0)) as total
+            from radacct
+            where acctstarttime >= :start and acctstarttime < :end and username is not null
+            group by username order by total desc, username limit :limit""";
+
     private final TenantGateway gateway;
 
     TopUsers(TenantGateway gateway) {
@@ -26,13 +35,7 @@ class TopUsers {
     }
 
     List<TopUser> top(TenantId tenant, ReportRange range, int limit) {
-        return gateway.inTenant(tenant, sql -> sql.sql("""
-                        select username, count(*) as sessions, sum(coalesce(acctinputoctets, 0)) as input,
-                               sum(coalesce(acctoutputoctets, 0)) as output,
-                               sum(coalesce(acctinputoctets, 0) + coalesce(acctoutputoctets, 0)) as total
-                        from radacct
-                        where acctstarttime >= :start and acctstarttime < :end and username is not null
-                        group by username order by total desc, username limit :limit""")
+        return gateway.inTenant(tenant, sql -> sql.sql(SQL)
                 .params(range.params()).param("limit", limit)
                 .query((rs, n) -> new TopUser(rs.getString("username"), rs.getLong("sessions"), rs.getLong("input"),
                         rs.getLong("output"), rs.getLong("total")))
