@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static com.traidnet.wificore.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,13 +25,7 @@ abstract class BillingIntegrationTest extends IntegrationTest {
 
     /** A tenant with a paybill on the built-in simulator; returns its shortcode. */
     String configureMpesa(TestTenant tenant) {
-        String shortcode = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 9_999_999));
-        var saved = api().send("PUT", "/api/billing/mpesa", json("shortcode", shortcode, "shortcodeType", "paybill",
-                "environment", "simulator", "passkey", "passkey-" + shortcode, "consumerKey", "key-" + shortcode,
-                "consumerSecret", "secret-" + shortcode), tenant.token(), Map.of());
-        assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
-        assertThat(saved.text("c2bRegistration")).isEqualTo("registered");
-        return shortcode;
+        return com.traidnet.wificore.support.MpesaSimulator.configure(api(), tenant.token());
     }
 
     Api.Response stk(TestTenant tenant, String phone, int amount, String reference) {

@@ -7,7 +7,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,13 +20,7 @@ class MpesaC2bAndIsolationIT extends BillingIntegrationTest {
     TenantGateway gateway;
 
     private JsonNode simulateC2b(String shortcode, String account, String amount) {
-        String basic = Base64.getEncoder().encodeToString("k:s".getBytes(StandardCharsets.UTF_8));
-        String token = api().send("GET", "/sim/daraja/oauth/v1/generate?grant_type=client_credentials", null, null,
-                Map.of("Authorization", "Basic " + basic)).text("access_token");
-        var answer = api().post("/sim/daraja/mpesa/c2b/v1/simulate", json("ShortCode", shortcode, "CommandID",
-                "CustomerPayBillOnline", "Amount", amount, "Msisdn", "254712345678", "BillRefNumber", account), token);
-        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
-        return answer.body();
+        return com.traidnet.wificore.support.MpesaSimulator.payBill(api(), shortcode, account, amount);
     }
 
     private JsonNode payments(TestTenant tenant) {

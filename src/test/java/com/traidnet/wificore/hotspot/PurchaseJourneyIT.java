@@ -5,6 +5,8 @@ import com.traidnet.wificore.radius.SessionControl;
 import com.traidnet.wificore.radius.coa.PyradNas;
 import com.traidnet.wificore.realtime.RealtimePublisher;
 import com.traidnet.wificore.support.Api;
+import com.traidnet.wificore.support.MpesaSimulator;
+import com.traidnet.wificore.support.PortalForms;
 import com.traidnet.wificore.support.MutableClock;
 import com.traidnet.wificore.support.Radclient;
 import org.junit.jupiter.api.Test;
@@ -12,14 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -127,7 +124,7 @@ class PurchaseJourneyIT extends RadiusTestSupport {
             sleep(600);
             assertThat(login(nas, user).accepted()).as("past due and grace: rejected").isFalse();
 
-            var sim = simulateC2b(shortcode, "HOME-77", "2500");
+            var sim = MpesaSimulator.payBill(api(), shortcode, "HOME-77", "2500");
             assertThat(sim.path("Confirmation").isMissingNode()).isFalse();
             awaitAccepted(nas, user);
         }
@@ -167,19 +164,11 @@ class PurchaseJourneyIT extends RadiusTestSupport {
     }
 
     private static Map<String, String> redirect() {
-        var params = new LinkedHashMap<String, String>();
-        params.put("mac", MAC);
-        params.put("link-login-only", "http://10.5.50.1/login");
-        params.put("link-orig", "http://example.com/");
-        return params;
+        return PortalForms.redirect(MAC);
     }
 
     private Api.Response form(String path, Map<String, String> fields) {
-        var b = new StringBuilder();
-        fields.forEach((k, v) -> b.append(b.isEmpty() ? "" : "&").append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return api().send("POST", path, b.toString(), null,
-                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        return PortalForms.post(api(), path, fields);
     }
 
     private static Credentials credentials(String html) {
@@ -248,21 +237,6 @@ class PurchaseJourneyIT extends RadiusTestSupport {
     }
 
     private String configureMpesa(Nas nas) {
-        String shortcode = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 9_999_999));
-        var saved = api().send("PUT", "/api/billing/mpesa", json("shortcode", shortcode, "shortcodeType", "paybill",
-                "environment", "simulator", "passkey", "pk-" + shortcode, "consumerKey", "ck-" + shortcode,
-                "consumerSecret", "cs-" + shortcode), nas.tenant().token(), Map.of());
-        assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
-        return shortcode;
-    }
-
-    private JsonNode simulateC2b(String shortcode, String account, String amount) {
-        String basic = Base64.getEncoder().encodeToString("k:s".getBytes(StandardCharsets.UTF_8));
-        String token = api().send("GET", "/sim/daraja/oauth/v1/generate?grant_type=client_credentials", null, null,
-                Map.of("Authorization", "Basic " + basic)).text("access_token");
-        var answer = api().post("/sim/daraja/mpesa/c2b/v1/simulate", json("ShortCode", shortcode, "CommandID",
-                "CustomerPayBillOnline", "Amount", amount, "Msisdn", "254712345678", "BillRefNumber", account), token);
-        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
-        return answer.body();
+        return MpesaSimulator.configure(api(), nas.tenant().token());
     }
 }

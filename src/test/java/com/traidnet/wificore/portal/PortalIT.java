@@ -2,17 +2,16 @@ package com.traidnet.wificore.portal;
 
 import com.traidnet.wificore.radius.RadiusTestSupport;
 import com.traidnet.wificore.support.Api;
+import com.traidnet.wificore.support.MpesaSimulator;
+import com.traidnet.wificore.support.PortalForms;
 import com.traidnet.wificore.support.Radclient;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,29 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "wificore.billing.simulator.callback-delay=PT0.3S")
 class PortalIT extends RadiusTestSupport {
 
-    private static final String NAS_LOGIN = "http://10.5.50.1/login";
+    private static final String NAS_LOGIN = PortalForms.NAS_LOGIN;
     private static final Pattern PASSWORD = Pattern.compile("name=\"password\" value=\"([^\"]*)\"");
     private static final Pattern USERNAME = Pattern.compile("name=\"username\" value=\"([^\"]*)\"");
 
-    private Map<String, String> redirect() {
-        var params = new LinkedHashMap<String, String>();
-        params.put("mac", "AA:BB:CC:11:22:33");
-        params.put("ip", "10.5.50.23");
-        params.put("link-login-only", NAS_LOGIN);
-        params.put("link-orig", "http://example.com/");
-        return params;
-    }
-
-    private static String form(Map<String, String> fields) {
-        var b = new StringBuilder();
-        fields.forEach((k, v) -> b.append(b.isEmpty() ? "" : "&").append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return b.toString();
+    private static Map<String, String> redirect() {
+        return PortalForms.redirect("AA:BB:CC:11:22:33");
     }
 
     private Api.Response post(String path, Map<String, String> fields) {
-        return api().send("POST", path, form(fields), null,
-                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        return PortalForms.post(api(), path, fields);
     }
 
     private String packageId(Nas nas, String name, int price, boolean visible) {
@@ -61,11 +47,7 @@ class PortalIT extends RadiusTestSupport {
     }
 
     private void configureMpesa(Nas nas) {
-        String shortcode = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 9_999_999));
-        var saved = api().send("PUT", "/api/billing/mpesa", json("shortcode", shortcode, "shortcodeType", "paybill",
-                "environment", "simulator", "passkey", "pk-" + shortcode, "consumerKey", "ck-" + shortcode,
-                "consumerSecret", "cs-" + shortcode), nas.tenant().token(), Map.of());
-        assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+        MpesaSimulator.configure(api(), nas.tenant().token());
     }
 
     private Radclient.Reply login(Nas nas, String html) {
@@ -86,7 +68,7 @@ class PortalIT extends RadiusTestSupport {
                 "#12ab34"), nas.tenant().token(), Map.of());
         packageId(nas, "Two hours", 20, true);
         packageId(nas, "Staff only", 1, false);
-        String query = "?" + form(redirect());
+        String query = "?" + PortalForms.encode(redirect());
         var page = api().get("/portal/" + nas.tenant().slug() + query, null);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
