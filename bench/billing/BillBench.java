@@ -282,7 +282,7 @@ public class BillBench {
         Radius rad = new Radius(Integer.parseInt(o("radius-port")), o("secret").getBytes(StandardCharsets.UTF_8));
         int n = pushes.size();
         long[] lat = new long[n], cb = new long[n];
-        int staleRejects = 0, primeNotRejected = 0, retransmits = 0;
+        int staleRejects = 0, stalePayments = 0, primeNotRejected = 0, retransmits = 0;
         int maxAttempts = 0;
         for (int i = 0; i < n; i++) {
             Push p = pushes.get(i);
@@ -317,14 +317,17 @@ public class BillBench {
             lat[i] = t2 - t0;
             cb[i] = t1 - t0;
             maxAttempts = Math.max(maxAttempts, attempts);
+            if (attempts > 1) {
+                stalePayments++;
+            }
         }
         rad.close();
         Arrays.sort(lat);
         Arrays.sort(cb);
         out.printf(Locale.ROOT, "RESULT payments=%d p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f callback_p50_ms=%.1f"
-                        + " callback_p99_ms=%.1f stale_rejects=%d max_attempts=%d prime=%s prime_not_rejected=%d"
+                        + " callback_p99_ms=%.1f stale_rejects=%d stale_payments=%d max_attempts=%d prime=%s prime_not_rejected=%d"
                         + " retransmits=%d via=%s%n", n, ms(pct(lat, 50)), ms(pct(lat, 90)), ms(pct(lat, 99)),
-                ms(lat[n - 1]), ms(pct(cb, 50)), ms(pct(cb, 99)), staleRejects, maxAttempts, prime, primeNotRejected,
+                ms(lat[n - 1]), ms(pct(cb, 50)), ms(pct(cb, 99)), staleRejects, stalePayments, maxAttempts, prime, primeNotRejected,
                 retransmits, direct ? "direct" : "sim");
     }
 

@@ -256,8 +256,8 @@ echo
 echo "================ summary ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, user $(id -un)) ================"
 printf 'callback-to-accept latency (%s payments, prime=%s): p50 %s ms, p90 %s ms, p99 %s ms, max %s ms (target p99 < 200 ms)\n' \
     "$latency_n" "$prime" "$(val "$lat" p50_ms)" "$(val "$lat" p90_ms)" "$(val "$lat" p99_ms)" "$(val "$lat" max_ms)"
-printf '  of which the callback HTTP round trip: p50 %s ms, p99 %s ms; stale rejects after the callback answered: %s; load %s\n' \
-    "$(val "$lat" callback_p50_ms)" "$(val "$lat" callback_p99_ms)" "$(val "$lat" stale_rejects)" "$load_lat"
+printf '  of which the callback HTTP round trip: p50 %s ms, p99 %s ms; stale rejects after the callback answered: %s (in %s payments, at most %s tries); load %s\n' \
+    "$(val "$lat" callback_p50_ms)" "$(val "$lat" callback_p99_ms)" "$(val "$lat" stale_rejects)" "$(val "$lat" stale_payments)" "$(val "$lat" max_attempts)" "$load_lat"
 for via in $vias; do
     r="${set_res[$via]}"
     printf 'settlements/s via %-6s %s (%s callbacks, %s clients, %s s; callback p50 %s ms, p99 %s ms; load %s) (target >= 500/s)\n' \
