@@ -2,7 +2,9 @@ package com.traidnet.wificore.hotspot;
 
 import com.traidnet.wificore.billing.FulfilmentResult;
 import com.traidnet.wificore.platform.ApiProblem;
+import com.traidnet.wificore.radius.RadiusUserChanged;
 import com.traidnet.wificore.tenant.TenantId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +23,11 @@ import java.util.Optional;
 class Provisioning {
 
     private final SubscriberWrites writes;
+    private final ApplicationEventPublisher events;
 
-    Provisioning(SubscriberWrites writes) {
+    Provisioning(SubscriberWrites writes, ApplicationEventPublisher events) {
         this.writes = writes;
+        this.events = events;
     }
 
     /**
@@ -68,6 +72,7 @@ class Provisioning {
             saved = writes.update(sql, before, after, null, actor, "extended", detail);
         }
         writes.announceActivation(tenant, saved.subscriber(), source);
+        events.publishEvent(new RadiusUserChanged(tenant, username)); // the customer logs in right after paying
         return new FulfilmentResult.Provisioned(username, issuedPassword, saved.subscriber().expiresAt());
     }
 
@@ -105,6 +110,7 @@ class Provisioning {
         var saved = writes.update(sql, before, after, null, actor, "bill.paid",
                 Map.of("nextDueAt", due.toString(), "source", source));
         writes.announceActivation(tenant, saved.subscriber(), source);
+        events.publishEvent(new RadiusUserChanged(tenant, before.username()));
         return new FulfilmentResult.Provisioned(before.username(), null, expiry);
     }
 

@@ -3,12 +3,15 @@ package com.traidnet.wificore.radius.authorize;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.traidnet.wificore.platform.DatabaseNotifications;
+import com.traidnet.wificore.radius.RadiusUserChanged;
 import com.traidnet.wificore.radius.server.RadiusSettings;
 import com.traidnet.wificore.tenant.TenantGateway;
 import com.traidnet.wificore.tenant.TenantId;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,6 +138,17 @@ class ProfileCache {
             users.put(new Key(tenant, username), user);
         }
         return new Resolved(user, resolved);
+    }
+
+    /**
+     * This node wrote the user's rows: drop it right after the commit rather than when the
+     * NOTIFY arrives (which it still does). Counts as a change, so a load that overlapped the
+     * write is not cached.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void written(RadiusUserChanged change) {
+        changes.incrementAndGet();
+        users.invalidate(new Key(change.tenant(), change.username()));
     }
 
     private void changed(String payload) {

@@ -1,0 +1,270 @@
+#!/usr/bin/env bash
+# Billing benchmark (issue 6): callback-to-accept latency and settlements/s.
+#
+#   bench/billing/run.sh [--latency 500] [--settle 2000] [--clients 16] [--via sim|direct|"sim direct"] [--no-prime] [--keep]
+#
+# Starts the packaged jar on a fresh temp data dir (embedded PostgreSQL, non-default ports),
+# registers a tenant, sets its M-Pesa app to the built-in Daraja simulator, creates a 1-hour
+# hotspot package (KES 10) and registers 127.0.0.1 as its NAS. Then, with
+# bench/billing/BillBench.java (JDK only):
+#   1. latency: --latency N phones 2547<nnnn>0000 (the simulator holds the callback of a phone
+#      ending in 0000). Each gets a hotspot subscriber created through the API with a known
+#      password and an expiry in the past (so it is rejected until paid, and a payment extends
+#      it), and an STK push. One at a time: one Access-Request, rejected (the RADIUS cache now
+#      holds the unpaid profile; --no-prime skips this), t0, POST /sim/daraja/callbacks/{id}
+#      (the simulator POSTs the callback to /api/payments/mpesa/callback and answers after our
+#      answer), then PAP Access-Requests every 2 ms until Access-Accept. latency = accept - t0.
+#   2. settlements/s: --settle N STK pushes for new phones (2541<nnnn>0000: the payment creates
+#      the subscriber), then all N held callbacks delivered by --clients concurrent HTTP
+#      clients; settlements/s = N / wall time. Once per --via mode: `sim` (through the
+#      simulator, one more HTTP hop, as above) and `direct` (the generator POSTs the STK
+#      callback body itself, phones 2547<5000+n>0000).
+#   3. checks: GET /api/payments (every page): every payment settled, none pending, failed or
+#      unmatched; the first 200 callbacks delivered again (duplicates) change nothing.
+# Prints a summary with the machine's load average next to every figure.
+#
+# Options: --latency N (default 500, ≤ 5000), --settle N (per via mode, default 2000, ≤ 5000),
+#   --clients N (default 16), --via sim (default), direct, or "sim direct" (both, one after the other), --no-prime, --keep (keep the
+#   temp dir with the platform log and data).
+# Environment (optional): JAR (default target/wificore.jar), JAVA (a Java 25 java), JAVA_OPTS
+#   (platform JVM), TMPDIR, HTTP_PORT (18072), DB_PORT (15473), WS_PORT (16072),
+#   AUTH_PORT (11812), ACCT_PORT (11813).
+# Runs as root (the embedded PostgreSQL then runs as the `wificore` account) or as an ordinary
+# user. Needs Java 25 and curl. About 3 minutes on 2 cores.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+
+latency_n=500
+settle_n=2000
+clients=16
+vias="sim"
+prime=1
+keep="${KEEP:-0}"
+while (( $# )); do
+    case "$1" in
+        --latency) latency_n="${2:?}"; shift ;;
+        --settle) settle_n="${2:?}"; shift ;;
+        --clients) clients="${2:?}"; shift ;;
+        --via) vias="${2:?}"; shift ;;
+        --no-prime) prime=0 ;;
+        --keep) keep=1 ;;
+        -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
+        *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
+    esac
+    shift
+done
+for n in "$latency_n" "$settle_n" "$clients"; do
+    [[ "$n" =~ ^[0-9]+$ ]] && (( n > 0 )) || { echo "not a positive integer: $n" >&2; exit 2; }
+done
+(( latency_n <= 5000 && settle_n <= 5000 )) || { echo "--latency and --settle take at most 5000" >&2; exit 2; }
+for v in $vias; do [[ "$v" = sim || "$v" = direct ]] || { echo "--via takes sim and/or direct" >&2; exit 2; }; done
+
+if [[ -n "${JAVA:-}" ]]; then
+    java="$JAVA"
+elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
+    java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+else
+    java=java
+fi
+"$java" -version 2>&1 | head -1 | grep -q '"2[5-9]' || { echo "need Java 25 (set JAVA)" >&2; exit 1; }
+command -v curl >/dev/null || { echo "need curl" >&2; exit 1; }
+jar="${JAR:-target/wificore.jar}"
+[[ "$jar" = /* ]] || jar="$repo/$jar"
+[[ -f "$jar" ]] || { echo "no $jar: build it first (mvn -B -q -o -DskipTests package)" >&2; exit 1; }
+
+http_port="${HTTP_PORT:-18072}"
+db_port="${DB_PORT:-15473}"
+ws_port="${WS_PORT:-16072}"
+auth_port="${AUTH_PORT:-11812}"
+acct_port="${ACCT_PORT:-11813}"
+base_url="http://127.0.0.1:$http_port"
+for p in "$http_port" "$db_port" "$ws_port"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "port $p is in use (set HTTP_PORT/DB_PORT/WS_PORT)" >&2; exit 1; fi
+done
+secret="billbench-secret-6"
+password="bench-pass-6"          # the latency subscribers' RADIUS password
+slug="billbench"
+
+# ---------------------------------------------------------------- cleanup
+work=""; data=""; app_pid=""
+stop_pid() {   # $1 pid, $2 name, $3 seconds
+    local pid="$1" waited=0
+    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM "$pid" 2>/dev/null || true
+    while kill -0 "$pid" 2>/dev/null && (( waited < ${3:-30} * 10 )); do sleep 0.1; waited=$((waited + 1)); done
+    if kill -0 "$pid" 2>/dev/null; then
+        echo "$2 (pid $pid) did not stop; killing it" >&2
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+    local rc=$?
+    set +e
+    stop_pid "$app_pid" platform 60
+    # a database server left behind by a killed platform: fast shutdown
+    local pidfile="$data/postgres/cluster/postmaster.pid" pg_pid
+    if [[ -n "$data" && -f "$pidfile" ]]; then
+        pg_pid="$(head -1 "$pidfile")"
+        if [[ "$pg_pid" =~ ^[0-9]+$ ]] && kill -0 "$pg_pid" 2>/dev/null; then
+            kill -INT "$pg_pid" 2>/dev/null
+            for _ in $(seq 1 100); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.1; done
+        fi
+    fi
+    if [[ -n "$work" ]]; then
+        if [[ "$keep" = 1 ]]; then echo "kept $work"; else rm -rf "$work"; fi
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# As root the embedded PostgreSQL runs as the unprivileged `wificore` account: every parent of
+# the data dir must be searchable by it, hence /tmp (or $TMPDIR) and 0755.
+work="$(mktemp -d "${TMPDIR:-/tmp}/wcbilling.XXXXXX")"
+chmod 755 "$work"
+data="$work/data"
+mkdir -m 755 "$data" "$work/tmp"
+cp "$jar" "$work/wificore.jar"
+# compiled once: no run pays (or, on 2 cores, competes with) the source launcher's compile
+"$(dirname "$(readlink -f "$java")")/javac" -d "$work/gen" "$here/BillBench.java"
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+gen() {   # runs a BillBench mode; prints its RESULT line (without "RESULT ")
+    local line
+    line="$("$java" -XX:+UseSerialGC -cp "$work/gen" BillBench "$@" --url "$base_url" 2>"$work/gen.err" | tail -1)" \
+        || { echo "BillBench $1 failed: $(tail -3 "$work/gen.err")" >&2; return 1; }
+    [[ "$line" = RESULT* ]] || { echo "BillBench $1: no result ($(tail -3 "$work/gen.err"))" >&2; return 1; }
+    echo "${line#RESULT }"
+}
+# CPU: jiffies of one process (self), of a process tree (live descendants directly, exited ones
+# through their parents' cutime/cstime), of the whole machine
+self_jiffies() { local s; s="$(cat /proc/"$1"/stat 2>/dev/null)" || { echo 0; return; }; s="${s##*) }"; read -r -a f <<<"$s"; echo $(( f[11] + f[12] )); }
+tree_jiffies() {
+    local total=0 pid stat
+    local -a pids=("$1") queue=("$1")
+    while (( ${#queue[@]} )); do
+        local p="${queue[0]}"; queue=("${queue[@]:1}")
+        for c in $(cat /proc/"$p"/task/*/children 2>/dev/null); do pids+=("$c"); queue+=("$c"); done
+    done
+    for pid in "${pids[@]}"; do
+        stat="$(cat /proc/"$pid"/stat 2>/dev/null)" || continue
+        stat="${stat##*) }"; read -r -a f <<<"$stat"
+        total=$(( total + f[11] + f[12] + f[13] + f[14] ))
+    done
+    echo "$total"
+}
+machine_jiffies() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+hz="$(getconf CLK_TCK)"
+pg_pid() { head -1 "$data/postgres/cluster/postmaster.pid"; }
+cpu_mark() { echo "$(self_jiffies "$app_pid") $(tree_jiffies "$(pg_pid)") $(machine_jiffies)"; }
+cpu_report() {   # $1 mark before, $2 mark after, $3 events, $4 seconds: CPU ms per event (platform JVM, PostgreSQL), others' cores
+    local a0 b0 c0 a1 b1 c1
+    read -r a0 b0 c0 <<<"$1"; read -r a1 b1 c1 <<<"$2"
+    awk -v j=$((a1 - a0)) -v p=$((b1 - b0)) -v m=$((c1 - c0)) -v hz="$hz" -v n="$3" -v s="$4" 'BEGIN {
+        printf "jvm_ms_per=%.2f pg_ms_per=%.2f jvm_cores=%.2f pg_cores=%.2f other_cores=%.2f",
+            j / hz * 1000 / n, p / hz * 1000 / n, j / hz / s, p / hz / s, (m - j - p) / hz / s }'
+}
+val() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$1"; }   # $1 result line, $2 key
+
+# ---------------------------------------------------------------- platform
+echo "Billing benchmark: callback-to-accept latency and settlements/s"
+echo "  machine:   $(nproc) CPU(s), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr), load $(load)"
+echo "  java:      $("$java" -version 2>&1 | head -1); user $(id -un)"
+echo "  work dir:  $work"
+t0="$(now_ms)"
+env -u WIFICORE_DB_URL \
+    WIFICORE_DATA_DIR="$data" WIFICORE_DB_PORT="$db_port" WIFICORE_HTTP_PORT="$http_port" \
+    WIFICORE_WS_PORT="$ws_port" WIFICORE_WS_METRICS_PORT=-1 \
+    WIFICORE_RADIUS_AUTH_PORT="$auth_port" WIFICORE_RADIUS_ACCT_PORT="$acct_port" \
+    WIFICORE_ADMIN_EMAIL="admin@billbench.example" WIFICORE_ADMIN_PASSWORD="billbench-admin-password-1" \
+    "$java" -Djava.io.tmpdir="$work/tmp" ${JAVA_OPTS:-} -jar "$work/wificore.jar" >"$work/platform.log" 2>&1 &
+app_pid=$!
+while :; do
+    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$base_url/health" || true)"
+    [[ "$code" = 200 ]] && break
+    if ! kill -0 "$app_pid" 2>/dev/null; then
+        echo "platform exited during start-up; last log lines ($work/platform.log):" >&2; tail -20 "$work/platform.log" >&2; exit 1
+    fi
+    (( $(now_ms) - t0 < 300000 )) || { echo "no /health 200 within 300 s" >&2; exit 1; }
+    sleep 0.2
+done
+echo "  platform up in $(( ($(now_ms) - t0) / 1000 )) s (pid $app_pid; HTTP $http_port, DB $db_port, WS $ws_port, RADIUS $auth_port/$acct_port)"
+
+res="$(gen setup --email "boss@billbench.example" --password "billbench-password-1" --slug "$slug" --secret "$secret")"
+token="$(val "$res" token)"; pkg="$(val "$res" package)"
+echo "  tenant $slug, M-Pesa simulator (till 174379), package $pkg (1 hour, KES 10), NAS 127.0.0.1"
+common=(--token "$token")
+
+# ---------------------------------------------------------------- 1. latency
+echo
+echo "== 1. callback-to-accept latency: $latency_n payments, one at a time =="
+res="$(gen push "${common[@]}" --package "$pkg" --amount 10 --prefix 2547 --from 0 --count "$latency_n" --clients 4 \
+    --subscriber-password "$password" --out "$work/latency.txt")"
+echo "  $latency_n subscribers (expired, known password) + STK pushes: $(val "$res" seconds) s; load $(load)"
+sleep 2   # let the RADIUS cache see the subscribers' NOTIFYs before priming
+load_lat="$(load)"
+lat="$(gen latency --in "$work/latency.txt" --radius-port "$auth_port" --secret "$secret" --password "$password" \
+    $( (( prime )) && echo --prime ))"
+echo "  $lat"
+echo "  load before: $load_lat, after: $(load)"
+
+# ---------------------------------------------------------------- 2. settlements/s
+declare -A set_res=() set_load=() set_cpu=()
+for via in $vias; do
+    echo
+    echo "== 2. settlements/s via $via: $settle_n held callbacks, $clients concurrent clients =="
+    if [[ "$via" = sim ]]; then prefix=2541; from=0; else prefix=2547; from=5000; fi
+    res="$(gen push "${common[@]}" --package "$pkg" --amount 10 --prefix "$prefix" --from "$from" --count "$settle_n" \
+        --clients 8 --out "$work/settle-$via.txt")"
+    echo "  $settle_n STK pushes (new phones): $(val "$res" seconds) s ($(val "$res" per_s)/s); load $(load)"
+    set_load[$via]="$(load)"
+    m0="$(cpu_mark)"
+    set_res[$via]="$(gen settle --in "$work/settle-$via.txt" --clients "$clients" --via "$via" --amount 10)"
+    m1="$(cpu_mark)"
+    set_cpu[$via]="$(cpu_report "$m0" "$m1" "$settle_n" "$(val "${set_res[$via]}" seconds)")"
+    echo "  ${set_res[$via]}"
+    echo "  CPU: ${set_cpu[$via]} (ms per settlement; cores used meanwhile; other_cores includes the generator)"
+    echo "  load before: ${set_load[$via]}, after: $(load)"
+done
+
+# ---------------------------------------------------------------- 3. checks
+echo
+echo "== 3. checks =="
+expected=$(( latency_n + settle_n * $(wc -w <<<"$vias") ))
+before="$(gen count "${common[@]}")"
+echo "  ledger: $before (expected settled=$expected)"
+first_via="${vias%% *}"
+head -200 "$work/settle-$first_via.txt" >"$work/replay.txt"
+replay="$(gen settle --in "$work/replay.txt" --clients "$clients" --via sim --amount 10)"
+after="$(gen count "${common[@]}")"
+echo "  200 callbacks delivered again: $(val "$replay" errors) errors; ledger now: $after"
+ok=1
+[[ "$(val "$before" settled)" = "$expected" && "$(val "$before" pending)" = 0 && "$(val "$before" unmatched)" = 0 \
+   && "$(val "$before" failed)" = 0 && "$(val "$before" total)" = "$expected" ]] || ok=0
+[[ "$(val "$after" total)" = "$(val "$before" total)" && "$(val "$after" settled)" = "$(val "$before" settled)" ]] || ok=0
+for via in $vias; do [[ "$(val "${set_res[$via]}" errors)" = 0 ]] || ok=0; done
+errs="$(grep -cE ' ERROR ' "$work/platform.log" || true)"
+echo "  every payment settled exactly once: $( (( ok )) && echo yes || echo NO ); platform log: $errs ERROR lines"
+
+# ---------------------------------------------------------------- summary
+echo
+echo "================ summary ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, user $(id -un)) ================"
+printf 'callback-to-accept latency (%s payments, prime=%s): p50 %s ms, p90 %s ms, p99 %s ms, max %s ms (target p99 < 200 ms)\n' \
+    "$latency_n" "$prime" "$(val "$lat" p50_ms)" "$(val "$lat" p90_ms)" "$(val "$lat" p99_ms)" "$(val "$lat" max_ms)"
+printf '  of which the callback HTTP round trip: p50 %s ms, p99 %s ms; stale rejects after the callback answered: %s (in %s payments, at most %s tries); load %s\n' \
+    "$(val "$lat" callback_p50_ms)" "$(val "$lat" callback_p99_ms)" "$(val "$lat" stale_rejects)" "$(val "$lat" stale_payments)" "$(val "$lat" max_attempts)" "$load_lat"
+for via in $vias; do
+    r="${set_res[$via]}"
+    printf 'settlements/s via %-6s %s (%s callbacks, %s clients, %s s; callback p50 %s ms, p99 %s ms; load %s) (target >= 500/s)\n' \
+        "$via:" "$(val "$r" settlements_per_s)" "$(val "$r" callbacks)" "$(val "$r" clients)" "$(val "$r" seconds)" \
+        "$(val "$r" callback_p50_ms)" "$(val "$r" callback_p99_ms)" "${set_load[$via]}"
+    printf '  CPU per settlement: platform JVM %s ms, PostgreSQL %s ms; other processes (generator included) used %s cores meanwhile\n' \
+        "$(val "${set_cpu[$via]}" jvm_ms_per)" "$(val "${set_cpu[$via]}" pg_ms_per)" "$(val "${set_cpu[$via]}" other_cores)"
+done
+echo "ledger: $after; exactly once: $( (( ok )) && echo yes || echo NO )"
+(( ok ))
