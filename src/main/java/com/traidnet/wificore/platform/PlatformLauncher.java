@@ -54,6 +54,11 @@ public final class PlatformLauncher {
                 embedded.put("wificore.db.password", database.get().password());
             }
             var app = new SpringApplication(application);
+            if (embedded.isEmpty()) {
+                // an operator's own PostgreSQL means a real deployment: the Daraja simulator (which accepts
+                // any credentials) stays off unless WIFICORE_BILLING_SIMULATOR_ENABLED=true says otherwise
+                app.setDefaultProperties(Map.of("wificore.billing.simulator.enabled", "false"));
+            }
             // the embedded server's coordinates win over anything else (a stray WIFICORE_DB_USER, say)
             app.addInitializers(c -> c.getEnvironment().getPropertySources()
                     .addFirst(new MapPropertySource("embeddedDatabase", embedded)));
