@@ -11,14 +11,18 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * This node's subscribers per channel and connections per signed-in user, and delivery to
- * them. A delivery encodes the frame once and hands each event loop one task that writes
- * to all its subscribers and flushes, instead of one cross-thread task per socket.
+ * them. A delivery encodes the frame once and queues it in each event loop's outbox, whose
+ * task writes to all that loop's subscribers and flushes, instead of one cross-thread task
+ * per socket; deliveries that queue up while the loop is busy share the flushes.
  */
 final class LocalChannels {
 
@@ -28,6 +32,7 @@ final class LocalChannels {
     private final Map<Key, Set<Connection>> channels = new ConcurrentHashMap<>();
     private final Map<Key, Set<Connection>> users = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> connectionsPerApp = new ConcurrentHashMap<>();
+    private final Map<EventLoop, Outbox> outboxes = new ConcurrentHashMap<>();
     private final RealtimeMetrics metrics;
 
     LocalChannels(RealtimeMetrics metrics) {
@@ -97,14 +102,8 @@ final class LocalChannels {
             }
         }
         byLoop.forEach((loop, targets) -> {
-            shared.retain(); // one reference per loop task, released when its writes are queued
-            loop.execute(() -> {
-                try {
-                    writeAll(targets, shared, message.appId());
-                } finally {
-                    shared.release();
-                }
-            });
+            shared.retain(); // one reference per loop, released when its writes are queued
+            outbox(loop).add(new Pending(targets, shared, message.appId()));
         });
         shared.release();
         metrics.delivered(message.appId(), countAll(byLoop), bytes.length);
@@ -118,22 +117,79 @@ final class LocalChannels {
         return n;
     }
 
-    private void writeAll(List<Connection> targets, ByteBuf shared, String appId) {
-        for (Connection c : targets) {
-            var channel = c.channel();
-            if (!channel.isActive()) {
-                continue;
-            }
-            if (!channel.isWritable()) {
-                // the client reads slower than we send: drop it rather than buffer without bound
-                metrics.rejected(appId, "slow_consumer");
-                c.close(4100, "Over capacity: the client does not read fast enough");
-                continue;
-            }
-            channel.write(new TextWebSocketFrame(shared.retainedDuplicate()), channel.voidPromise());
+    private Outbox outbox(EventLoop loop) {
+        Outbox o = outboxes.get(loop);
+        return o != null ? o : outboxes.computeIfAbsent(loop, Outbox::new);
+    }
+
+    private record Pending(List<Connection> targets, ByteBuf frame, String appId) {
+    }
+
+    /**
+     * One event loop's deliveries not yet written. One task drains it: it writes every queued
+     * delivery and then flushes each socket once, so when publishes arrive faster than the
+     * loop writes them, a socket gets several frames per system call instead of one each.
+     */
+    private final class Outbox implements Runnable {
+
+        private static final int MAX_PER_RUN = 64; // then flush and yield to the loop's other work
+
+        private final EventLoop loop;
+        private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+        private final List<Connection> written = new ArrayList<>();
+        private long run;
+
+        Outbox(EventLoop loop) {
+            this.loop = loop;
         }
-        for (Connection c : targets) {
-            c.channel().flush();
+
+        void add(Pending p) {
+            queue.add(p);
+            if (scheduled.compareAndSet(false, true)) {
+                loop.execute(this);
+            }
+        }
+
+        @Override
+        public void run() {
+            scheduled.set(false); // a delivery queued from now on schedules another run
+            run++;
+            Pending p;
+            for (int n = 0; n < MAX_PER_RUN && (p = queue.poll()) != null; n++) {
+                try {
+                    writeAll(p);
+                } finally {
+                    p.frame().release();
+                }
+            }
+            for (Connection c : written) {
+                c.channel().flush();
+            }
+            written.clear();
+            if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+                loop.execute(this);
+            }
+        }
+
+        private void writeAll(Pending p) {
+            for (Connection c : p.targets()) {
+                var channel = c.channel();
+                if (!channel.isActive()) {
+                    continue;
+                }
+                if (!channel.isWritable()) {
+                    // the client reads slower than we send: drop it rather than buffer without bound
+                    metrics.rejected(p.appId(), "slow_consumer");
+                    c.close(4100, "Over capacity: the client does not read fast enough");
+                    continue;
+                }
+                channel.write(new TextWebSocketFrame(p.frame().retainedDuplicate()), channel.voidPromise());
+                if (c.flushRun != run) {
+                    c.flushRun = run;
+                    written.add(c);
+                }
+            }
         }
     }
 }
