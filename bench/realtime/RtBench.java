@@ -107,6 +107,7 @@ public final class RtBench {
         appKey = o.getOrDefault("key", appKey);
         appSecret = o.getOrDefault("secret", appSecret);
         serverPid = Long.parseLong(o.getOrDefault("server-pid", "-1"));
+        jmxPort = Integer.parseInt(o.getOrDefault("jmx-port", "-1"));
         loops = Integer.parseInt(o.getOrDefault("loops", "" + loops));
         payload = Integer.parseInt(o.getOrDefault("payload", "" + payload));
         publishers = Integer.parseInt(o.getOrDefault("publishers", "" + publishers));
@@ -170,7 +171,8 @@ public final class RtBench {
         r.put("scenario", "a");
         r.put("connections", n);
         if (serverPid <= 0) {
-            die("scenario a needs --server-pid (the server JVM, for jcmd GC.run / GC.heap_info)");
+            die("scenario a needs --server-pid (the server JVM: its RSS, and jcmd GC.run / GC.heap_info"
+                    + " unless --jmx-port is given)");
         }
         log("warm-up: " + warm + " connections opened, subscribed and closed (class loading, pools)");
         Group w = engine.connectAll(warm, i -> "a-warm-" + i, 256, Duration.ofSeconds(60));
@@ -210,9 +212,8 @@ public final class RtBench {
         r.put("rss_before_mb", mb(before.rss));
         r.put("rss_loaded_mb", mb(loaded.rss));
         r.put("rss_bytes_per_connection", subscribed == 0 ? 0 : (loaded.rss - before.rss) / subscribed);
-        r.put("direct_before_mb", mb(before.direct));
-        r.put("direct_loaded_mb", mb(loaded.direct));
         r.put("client_heap_mb", mb(clientHeap));
+        r.put("heap_measured_with", jmxPort > 0 ? "JMX MemoryMXBean.gc() x2, heap used" : "jcmd GC.run x2, GC.heap_info used");
         r.put("load1_before", before.load);
         r.put("load1_loaded", loaded.load);
         log(String.format(Locale.ROOT, "heap %.1f MB -> %.1f MB with %d connections: %d bytes per connection"
@@ -222,7 +223,7 @@ public final class RtBench {
         return r;
     }
 
-    record Heap(long used, long committed, long max, long rss, long direct, String load) {
+    record Heap(long used, long committed, long max, long rss, String load) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "heap used %.1f MB (committed %.0f, max %.0f), RSS %.0f MB",
@@ -232,27 +233,50 @@ public final class RtBench {
 
     static final Pattern HEAP_USED = Pattern.compile("total (?:reserved )?(\\d+)K, (?:committed (\\d+)K, )?used (\\d+)K");
 
-    /** The server's heap after two full GCs (jcmd), its RSS and direct buffers (metrics). */
+    static int jmxPort = -1;
+
+    /**
+     * The server's heap after two full GCs, and its RSS: through JMX ({@code --jmx-port}:
+     * MemoryMXBean.gc() and heap usage), else through jcmd ({@code GC.run}, {@code GC.heap_info};
+     * needs a writable /tmp for the attach socket).
+     */
     static Heap heap() throws Exception {
         String load = load1();
-        jcmd("GC.run");
-        jcmd("GC.run");
-        String info = jcmd("GC.heap_info");
-        Matcher m = HEAP_USED.matcher(info);
-        if (!m.find()) {
-            throw new IllegalStateException("cannot read jcmd GC.heap_info:\n" + info);
+        long used;
+        long committed;
+        long max;
+        if (jmxPort > 0) {
+            var url = new javax.management.remote.JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + host + ":" + jmxPort
+                    + "/jmxrmi");
+            try (var connector = javax.management.remote.JMXConnectorFactory.connect(url)) {
+                var memory = ManagementFactory.newPlatformMXBeanProxy(connector.getMBeanServerConnection(),
+                        ManagementFactory.MEMORY_MXBEAN_NAME, java.lang.management.MemoryMXBean.class);
+                memory.gc();
+                memory.gc();
+                var usage = memory.getHeapMemoryUsage();
+                used = usage.getUsed();
+                committed = usage.getCommitted();
+                max = usage.getMax();
+            }
+        } else {
+            jcmd("GC.run");
+            jcmd("GC.run");
+            String info = jcmd("GC.heap_info");
+            Matcher m = HEAP_USED.matcher(info);
+            if (!m.find()) {
+                throw new IllegalStateException("cannot read jcmd GC.heap_info:\n" + info);
+            }
+            max = Long.parseLong(m.group(1)) * 1024;
+            committed = m.group(2) == null ? -1 : Long.parseLong(m.group(2)) * 1024;
+            used = Long.parseLong(m.group(3)) * 1024;
         }
-        long reserved = Long.parseLong(m.group(1)) * 1024;
-        long committed = m.group(2) == null ? -1 : Long.parseLong(m.group(2)) * 1024;
-        long used = Long.parseLong(m.group(3)) * 1024;
         long rss = 0;
         for (String line : Files.readAllLines(Path.of("/proc/" + serverPid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 rss = Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
             }
         }
-        double direct = metricSum("jvm_buffer_memory_used_bytes", "id=\"direct\"");
-        return new Heap(used, committed, reserved, rss, (long) Math.max(direct, 0), load);
+        return new Heap(used, committed, max, rss, load);
     }
 
     static String jcmd(String command) throws Exception {

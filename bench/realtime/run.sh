@@ -27,9 +27,10 @@
 #   --keep            keep the temp dir (server log, results) and print its path
 # Environment (optional): JAR, JAVA (java 25), HEAP (server -Xmx, default 512m), JAVA_OPTS
 #   (more server JVM options), HTTP_PORT=18071 DB_PORT=15471 WS_PORT=16071 METRICS_PORT=19671
+#   JMX_PORT=19672 (127.0.0.1 only; scenario a reads the heap through it)
 #   (a default port that is taken is replaced by a free one; one set here must be free),
 #   LOOPS (client selector threads, default 2), TMPDIR,
-#   QUIET (before each measurement, wait up to QUIET_WAIT=20 s until other processes use fewer
+#   QUIET (before each measurement, wait up to QUIET_WAIT=10 s until other processes use fewer
 #   than this many cores, default 0.3; 0 = do not wait): the machine may be shared.
 # Runs as root or as an ordinary user. As root the embedded PostgreSQL runs as the `wificore`
 # account, so the temp dir's parents must be world-searchable (/tmp is).
@@ -102,10 +103,11 @@ http_port="$(pick_port "${HTTP_PORT:-}" 18071 HTTP_PORT)"; taken[$http_port]=1
 db_port="$(pick_port "${DB_PORT:-}" 15471 DB_PORT)"; taken[$db_port]=1
 ws_port="$(pick_port "${WS_PORT:-}" 16071 WS_PORT)"; taken[$ws_port]=1
 metrics_port="$(pick_port "${METRICS_PORT:-}" 19671 METRICS_PORT)"; taken[$metrics_port]=1
+jmx_port="$(pick_port "${JMX_PORT:-}" 19672 JMX_PORT)"; taken[$jmx_port]=1
 heap="${HEAP:-512m}"
 loops="${LOOPS:-2}"
 quiet="${QUIET:-0.3}"
-quiet_wait="${QUIET_WAIT:-20}"
+quiet_wait="${QUIET_WAIT:-10}"
 app_id="rtbench"
 app_key="rtbench-key"
 app_secret="rtbench-secret-$(od -An -tx1 -N8 /dev/urandom | tr -d ' \n')"
@@ -159,8 +161,15 @@ trap 'exit 143' TERM
 
 # The embedded PostgreSQL runs as the unprivileged `wificore` account when we are root:
 # every parent of the data dir must be searchable by it, hence /tmp (or $TMPDIR) and 0755.
-work="$(mktemp -d "${TMPDIR:-/tmp}/wcrealtime.XXXXXX")" || {
-    echo "cannot create a temp dir under ${TMPDIR:-/tmp}; set TMPDIR" >&2; exit 1; }
+tmp_base="${TMPDIR:-/tmp}"
+if [[ ! -w "$tmp_base" && -z "${TMPDIR:-}" && "$(id -u)" != 0 ]]; then
+    # /tmp is not writable for every user on every machine (it is 0755 on ours): use the home dir
+    tmp_base="$HOME/.cache/wificore-bench"
+    mkdir -p "$tmp_base"
+    echo "  /tmp is not writable for $(id -un): temp dir under $tmp_base (set TMPDIR to choose)"
+fi
+work="$(mktemp -d "$tmp_base/wcrealtime.XXXXXX")" || {
+    echo "cannot create a temp dir under $tmp_base; set TMPDIR" >&2; exit 1; }
 chmod 755 "$work"
 data="$work/data"
 mkdir -m 755 "$data" "$work/tmp" "$work/results"
@@ -172,16 +181,23 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # ---------------------------------------------------------------- platform
+# JMX on 127.0.0.1 only, for scenario a's full GC and heap reading (jcmd's attach socket
+# needs a writable /tmp, which an ordinary user may not have)
+jmx_opts="-Dcom.sun.management.jmxremote.port=$jmx_port -Dcom.sun.management.jmxremote.rmi.port=$jmx_port
+ -Dcom.sun.management.jmxremote.host=127.0.0.1 -Djava.rmi.server.hostname=127.0.0.1
+ -Dcom.sun.management.jmxremote.authenticate=false -Dcom.sun.management.jmxremote.ssl=false"
+
 start_platform() {
     local log="$work/platform.log" t0 code
     t0="$(now_ms)"
+    cd "$work"   # the server's working directory: nothing of it lands in the checkout
     env -u WIFICORE_DB_URL \
         WIFICORE_DATA_DIR="$data" WIFICORE_DB_PORT="$db_port" WIFICORE_HTTP_PORT="$http_port" \
         WIFICORE_RADIUS_AUTH_PORT=0 WIFICORE_RADIUS_ACCT_PORT=0 \
         WIFICORE_WS_PORT="$ws_port" WIFICORE_WS_METRICS_PORT="$metrics_port" \
         WIFICORE_PUSHER_APP_ID="$app_id" WIFICORE_PUSHER_APP_KEY="$app_key" WIFICORE_PUSHER_APP_SECRET="$app_secret" \
         WIFICORE_ADMIN_EMAIL="bench-admin@bench.example" WIFICORE_ADMIN_PASSWORD="bench-admin-password-1" \
-        "$java" -Xmx"$heap" -Djava.io.tmpdir="$work/tmp" ${JAVA_OPTS:-} -jar "$work/wificore.jar" >"$log" 2>&1 &
+        "$java" -Xmx"$heap" -Djava.io.tmpdir="$work/tmp" $jmx_opts ${JAVA_OPTS:-} -jar "$work/wificore.jar" >"$log" 2>&1 &
     app_pid=$!
     while :; do
         code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$http_port/health" || true)"
@@ -201,7 +217,7 @@ start_platform() {
 gen() {   # RtBench with the common options; $1 = result name, rest: scenario options
     local name="$1"; shift
     "$java" -Xms256m -Xmx1g -XX:+UseParallelGC -cp "$work/gen" RtBench --ws-port "$ws_port" --metrics-port "$metrics_port" \
-        --app-id "$app_id" --key "$app_key" --secret "$app_secret" --server-pid "$app_pid" --loops "$loops" --hz "$(getconf CLK_TCK)" --quiet "$quiet" --quiet-wait "$quiet_wait" \
+        --app-id "$app_id" --key "$app_key" --secret "$app_secret" --server-pid "$app_pid" --jmx-port "$jmx_port" --loops "$loops" --hz "$(getconf CLK_TCK)" --quiet "$quiet" --quiet-wait "$quiet_wait" \
         --out "$work/results/$name.json" "$@" &
     gen_pid=$!
     local rc=0
