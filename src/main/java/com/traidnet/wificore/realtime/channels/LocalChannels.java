@@ -2,9 +2,8 @@ package com.traidnet.wificore.realtime.channels;
 
 import com.traidnet.wificore.realtime.cluster.Broadcast;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -94,7 +93,7 @@ final class LocalChannels {
             return;
         }
         byte[] bytes = message.frame().getBytes(StandardCharsets.UTF_8);
-        ByteBuf shared = Unpooled.wrappedBuffer(bytes);
+        ByteBuf shared = textFrame(bytes);
         Map<EventLoop, List<Connection>> byLoop = new IdentityHashMap<>(4);
         for (Connection c : subscribers) {
             if (!c.closing() && !c.socketId().equals(message.exceptSocketId())) {
@@ -107,6 +106,28 @@ final class LocalChannels {
         });
         shared.release();
         metrics.delivered(message.appId(), countAll(byLoop), bytes.length);
+    }
+
+    /**
+     * The whole WebSocket text frame (RFC 6455 §5.2: FIN, opcode 1, unmasked as from a server),
+     * encoded once for all subscribers: each socket gets a duplicate of it, which the
+     * pipeline's frame encoder passes through, instead of a frame object that it encodes
+     * into a new buffer, copying the payload, per socket. (The handshake negotiates no
+     * extension, so frames go out as they are; a compression extension, if one is added,
+     * may still send this frame uncompressed.)
+     */
+    static ByteBuf textFrame(byte[] payload) {
+        int n = payload.length;
+        ByteBuf frame = ByteBufAllocator.DEFAULT.directBuffer(n + (n < 126 ? 2 : n < 65536 ? 4 : 10));
+        frame.writeByte(0x81);
+        if (n < 126) {
+            frame.writeByte(n);
+        } else if (n < 65536) {
+            frame.writeByte(126).writeShort(n);
+        } else {
+            frame.writeByte(127).writeLong(n);
+        }
+        return frame.writeBytes(payload);
     }
 
     private static int countAll(Map<EventLoop, List<Connection>> byLoop) {
@@ -184,7 +205,7 @@ final class LocalChannels {
                     c.close(4100, "Over capacity: the client does not read fast enough");
                     continue;
                 }
-                channel.write(new TextWebSocketFrame(p.frame().retainedDuplicate()), channel.voidPromise());
+                channel.write(p.frame().retainedDuplicate(), channel.voidPromise());
                 if (c.flushRun != run) {
                     c.flushRun = run;
                     written.add(c);
