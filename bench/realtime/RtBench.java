@@ -116,6 +116,17 @@ public final class RtBench {
         quietWait = Double.parseDouble(o.getOrDefault("quiet-wait", "" + quietWait));
         String scenario = o.getOrDefault("scenario", "");
         String out = o.get("out");
+        if (o.containsKey("floor")) {
+            if (!scenario.equals("c")) {
+                die("--floor is for scenario c");
+            }
+            floorServer = new FloorServer(Integer.parseInt(o.get("floor")));
+            wsPort = floorServer.port;
+            serverPid = -1;
+            metricsPort = -1;
+            log("floor: a plain NIO writer in this JVM, " + o.get("floor") + " writer thread(s), port " + wsPort
+                    + " (no WifiCore, no HTTP: what the machine gives for writing the same frames to these sockets)");
+        }
         Engine engine = new Engine(loops);
         Map<String, Object> result;
         try {
@@ -127,7 +138,7 @@ public final class RtBench {
                         Double.parseDouble(o.getOrDefault("duration", "30")), Double.parseDouble(o.getOrDefault("warm", "5")),
                         Double.parseDouble(o.getOrDefault("life-min", "1")), Double.parseDouble(o.getOrDefault("life-max", "5")));
                 case "c" -> scenarioC(engine, Integer.parseInt(o.getOrDefault("subscribers", "1000")),
-                        o.getOrDefault("rates", "10,25,50,100,200,400,800,1600,3200"),
+                        o.getOrDefault("rates", "10,25,50,75,100,150,200,400,800,1600,3200"),
                         Double.parseDouble(o.getOrDefault("step-seconds", "5")),
                         Double.parseDouble(o.getOrDefault("max-p99-ms", "50")));
                 default -> {
@@ -139,6 +150,9 @@ public final class RtBench {
             engine.shutdown();
         }
         result.put("load1", load1());
+        if (o.containsKey("label")) {
+            result.put("label", o.get("label"));
+        }
         String json = Json.write(result);
         System.out.println("RESULT " + json);
         if (out != null) {
@@ -452,7 +466,8 @@ public final class RtBench {
         if (g.subscribed.get() < subscribers) {
             die("only " + g.subscribed.get() + " of " + subscribers + " subscribed");
         }
-        Publisher pub = new Publisher(publishers);
+        Pub pub = floorServer != null ? floorServer : new Publisher(publishers);
+        r.put("floor", floorServer != null);
         pub.run(0, 50, 3, i -> "bench-c"); // warm-up (JIT), not counted
         Thread.sleep(500);
         List<Map<String, Object>> steps = new ArrayList<>();
@@ -533,8 +548,13 @@ public final class RtBench {
     record PubStats(long sent, long ok, long errors, Hist lag, Hist http) {
     }
 
+    interface Pub {
+        PubStats run(int step, double rate, double seconds, java.util.function.LongFunction<String> channel)
+                throws InterruptedException;
+    }
+
     /** Open-loop publisher: event i is due at t0 + i/rate; {@code threads} keep-alive connections. */
-    static final class Publisher {
+    static final class Publisher implements Pub {
         final int threads;
         final List<HttpPub> conns = new ArrayList<>();
         final String pad;
@@ -547,7 +567,8 @@ public final class RtBench {
             this.pad = "x".repeat(Math.max(0, payload - 44));
         }
 
-        PubStats run(int step, double rate, double seconds, java.util.function.LongFunction<String> channel)
+        @Override
+        public PubStats run(int step, double rate, double seconds, java.util.function.LongFunction<String> channel)
                 throws InterruptedException {
             long total = Math.max(1, Math.round(rate * seconds));
             double period = 1e9 / rate;
@@ -705,7 +726,13 @@ public final class RtBench {
     /** Jiffies of the whole machine (busy), of the server JVM and of this JVM, at one instant. */
     record Cpu(long t, long machine, long server, long client) {
         static Cpu now() {
-            return new Cpu(System.nanoTime(), machineBusy(), procJiffies(serverPid), procJiffies(ProcessHandle.current().pid()));
+            long server = procJiffies(serverPid);
+            long client = procJiffies(ProcessHandle.current().pid());
+            if (floorServer != null) { // the floor's writer threads stand in for the server: count them as such
+                server = floorServer.cpuNanos() * hz / 1_000_000_000L;
+                client -= server;
+            }
+            return new Cpu(System.nanoTime(), machineBusy(), server, client);
         }
 
         /** Cores used since {@code before}: server, client (this JVM) and everything else on the machine. */
@@ -1169,6 +1196,13 @@ public final class RtBench {
         }
 
         void connected() {
+            if (floorServer != null) { // raw frames from the floor writer: no handshake, no subscribe
+                state = OPEN;
+                wasSubscribed = true;
+                group.subscribed.incrementAndGet();
+                onSubscribed.accept(this);
+                return;
+            }
             state = HANDSHAKE;
             byte[] nonce = new byte[16];
             ThreadLocalRandom.current().nextBytes(nonce);
@@ -1351,6 +1385,11 @@ public final class RtBench {
         }
 
         void closeGracefully() {
+            if (floorServer != null) {
+                closeSent = true;
+                abort("closed");
+                return;
+            }
             if (state == OPEN && !closeSent) {
                 closeSent = true;
                 send(8, new byte[]{0x03, (byte) 0xe8}); // 1000
@@ -1383,6 +1422,119 @@ public final class RtBench {
             carry = null;
             pending = null;
             onClosed.accept(this);
+        }
+    }
+
+    // ------------------------------------------------------------------ calibration: the floor
+    static FloorServer floorServer;
+
+    /**
+     * Calibration ({@code --floor N}): instead of WifiCore, N plain threads in this JVM write
+     * the same text frames (header + bytes encoded once per publish) to every accepted socket,
+     * one write system call per socket per publish, as a server at its cheapest would; no
+     * HTTP, no handshake. The subscribers are the same client. What this gives on the machine
+     * is a floor for any server with the client on the same cores.
+     */
+    static final class FloorServer implements Pub {
+        final java.nio.channels.ServerSocketChannel listener;
+        final int port;
+        final Writer[] writers;
+        final String pad = "x".repeat(Math.max(0, payload - 44));
+        int accepted;
+
+        static final class Writer extends Thread {
+            final List<SocketChannel> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
+            final java.util.concurrent.LinkedBlockingQueue<byte[]> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+
+            Writer(int i) {
+                super("floor-writer-" + i);
+                setDaemon(true);
+            }
+
+            @Override
+            public void run() {
+                try {
+                    while (true) {
+                        byte[] frame = frames.take();
+                        for (SocketChannel ch : sockets) {
+                            ByteBuffer b = ByteBuffer.wrap(frame);
+                            while (b.hasRemaining()) {
+                                if (ch.write(b) == 0) {
+                                    Thread.onSpinWait();
+                                }
+                            }
+                        }
+                    }
+                } catch (InterruptedException | IOException e) {
+                    log("floor writer: " + e);
+                }
+            }
+        }
+
+        FloorServer(int threads) throws IOException {
+            listener = java.nio.channels.ServerSocketChannel.open();
+            listener.bind(new InetSocketAddress("127.0.0.1", 0), 4096);
+            port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
+            writers = new Writer[threads];
+            for (int i = 0; i < threads; i++) {
+                writers[i] = new Writer(i);
+                writers[i].start();
+            }
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        SocketChannel ch = listener.accept();
+                        ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                        ch.configureBlocking(false);
+                        writers[accepted++ % writers.length].sockets.add(ch);
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            }, "floor-acceptor");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        long cpuNanos() {
+            var threads = ManagementFactory.getThreadMXBean();
+            long sum = 0;
+            for (Writer w : writers) {
+                sum += Math.max(0, threads.getThreadCpuTime(w.threadId()));
+            }
+            return sum;
+        }
+
+        @Override
+        public PubStats run(int step, double rate, double seconds, java.util.function.LongFunction<String> channel)
+                throws InterruptedException {
+            long total = Math.max(1, Math.round(rate * seconds));
+            double period = 1e9 / rate;
+            long t0 = System.nanoTime() + 5_000_000;
+            Hist lag = new Hist();
+            for (long i = 0; i < total; i++) {
+                long due = t0 + (long) (i * period);
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                long now = System.nanoTime();
+                lag.add(now - due);
+                byte[] payload = ("{\"event\":\"bench\",\"channel\":\"" + channel.apply(i) + "\",\"data\":\"t" + now + "s" + due
+                        + "k" + step + "p" + pad + "\"}").getBytes(StandardCharsets.US_ASCII);
+                int n = payload.length;
+                ByteBuffer frame = ByteBuffer.allocate(n + (n < 126 ? 2 : 4)).put((byte) 0x81);
+                if (n < 126) {
+                    frame.put((byte) n);
+                } else {
+                    frame.put((byte) 126).putShort((short) n);
+                }
+                byte[] bytes = frame.put(payload).array();
+                for (Writer w : writers) {
+                    w.frames.add(bytes);
+                }
+            }
+            return new PubStats(total, total, 0, lag, new Hist());
         }
     }
 
@@ -1618,7 +1770,8 @@ public final class RtBench {
                         num(r.get("p50_ms"), "%.2f"), num(r.get("p99_ms"), "%.2f"), num(r.get("max_ms"), "%.1f"),
                         r.get("load1_start"), r.get("cpu_cores") instanceof Map<?, ?> m ? cores((Map<String, Object>) m) : "");
                 case "c" -> {
-                    System.out.println("(c) fan-out: one channel, " + num(r.get("subscribers"), "%.0f") + " subscribers, "
+                    System.out.println(r.containsKey("label") ? String.valueOf(r.get("label"))
+                            : "(c) fan-out: one channel, " + num(r.get("subscribers"), "%.0f") + " subscribers, "
                             + num(r.get("step_seconds"), "%.0f") + " s per step");
                     System.out.printf(Locale.ROOT, "    %9s %9s %12s %15s %9s %9s %9s %7s  %s%n", "pub/s", "made/s",
                             "delivered/s", "delivered", "p50 ms", "p99 ms", "max ms", "load1",
@@ -1634,8 +1787,10 @@ public final class RtBench {
                                 s.get("load1"), cpu.get("server") + "/" + cpu.get("client") + "/" + cpu.get("others"),
                                 s.containsKey("stop") ? "  <- stop: " + s.get("stop") : "");
                     }
-                    System.out.println("    max delivered msgs/s with p99 <= 50 ms and nothing lost: "
-                            + num(r.get("max_delivered_per_s_within_p99"), "%.0f") + " (target >= 100,000)");
+                    if (!r.containsKey("label")) {
+                        System.out.println("    max delivered msgs/s with p99 <= 50 ms and nothing lost: "
+                                + num(r.get("max_delivered_per_s_within_p99"), "%.0f") + " (target >= 100,000)");
+                    }
                 }
                 default -> System.out.println(f + ": unknown result");
             }

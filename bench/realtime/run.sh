@@ -2,7 +2,7 @@
 # Real-time benchmark (issue 5): WifiCore's Pusher-protocol WebSocket server.
 #
 #   bench/realtime/run.sh [--only a|b|c] [--keep] [--connections 10000] [--duration 30]
-#                         [--rates 10,25,50,100,200,400,800,1600,3200] [--step-seconds 5]
+#                         [--rates 10,25,...] [--step-seconds 5] [--no-floor]
 #
 # Starts the packaged jar (target/wificore.jar, copied to a temp dir) on a fresh data dir with
 # its embedded PostgreSQL, -Xmx512m and a fixed Pusher app, on ports that do not clash with a
@@ -14,6 +14,9 @@
 #      disconnect continuously; run twice: one shared channel at 1 publish/s (as soketi's
 #      k6 script), and 500 channels at 500 publishes/s; delivered msgs/s, latency p50/p99
 #   c  one channel, 1,000 subscribers, publish rates stepped up until p99 > 50 ms
+#   floor (with b and c; --no-floor skips it): the same client against a plain NIO writer in
+#      the generator's JVM (no WifiCore, no HTTP): what this machine gives any server with
+#      the client on the same cores; c's steps, and b's burst (1 publish/s to 1,000 sockets)
 # Events are published through the signed HTTP API; latency is from the publisher's
 # System.nanoTime() (in the event data) to the frame's arrival, in the same JVM.
 # The machine's load average is printed next to every figure. About 4 minutes.
@@ -22,8 +25,9 @@
 #   --only a|b|c      one scenario (default: all three, in that order); "b,c" works too
 #   --connections N   scenario a (default 10000)
 #   --duration S      scenario b: measured seconds per mode (default 30, after 5 s warm-up)
-#   --rates LIST      scenario c: publishes/s per step (default 10,25,50,100,200,400,800,1600,3200)
+#   --rates LIST      scenario c: publishes/s per step (default 10,25,50,75,100,150,200,400,800,1600,3200)
 #   --step-seconds S  scenario c: seconds per step (default 5)
+#   --no-floor        skip the calibration runs against the plain writer
 #   --keep            keep the temp dir (server log, results) and print its path
 # Environment (optional): JAR, JAVA (java 25), HEAP (server -Xmx, default 512m), JAVA_OPTS
 #   (more server JVM options), HTTP_PORT=18071 DB_PORT=15471 WS_PORT=16071 METRICS_PORT=19671
@@ -42,9 +46,10 @@ repo="$(cd "$here/../.." && pwd)"
 only="a,b,c"
 connections=10000
 duration=30
-rates="10,25,50,100,200,400,800,1600,3200"
+rates="10,25,50,75,100,150,200,400,800,1600,3200"
 step_seconds=5
 keep="${KEEP:-0}"
+floor=1
 while (( $# )); do
     case "$1" in
         --only) only="${2:?}"; shift ;;
@@ -54,6 +59,7 @@ while (( $# )); do
         --rates) rates="${2:?}"; shift ;;
         --step-seconds) step_seconds="${2:?}"; shift ;;
         --keep) keep=1 ;;
+        --no-floor) floor=0 ;;
         -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
         *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
     esac
@@ -173,7 +179,8 @@ work="$(mktemp -d "$tmp_base/wcrealtime.XXXXXX")" || {
 chmod 755 "$work"
 data="$work/data"
 mkdir -m 755 "$data" "$work/tmp" "$work/results"
-cp "$jar" "$work/wificore.jar"
+# (not named wificore.jar: on this shared machine something stops processes running "wificore.jar")
+cp "$jar" "$work/wificore-rtbench.jar"
 # compiled once, so that no scenario pays (or, on 2 cores, competes with) the source launcher's compile
 "$jdk_bin/javac" -d "$work/gen" "$here/RtBench.java"
 
@@ -197,7 +204,7 @@ start_platform() {
         WIFICORE_WS_PORT="$ws_port" WIFICORE_WS_METRICS_PORT="$metrics_port" \
         WIFICORE_PUSHER_APP_ID="$app_id" WIFICORE_PUSHER_APP_KEY="$app_key" WIFICORE_PUSHER_APP_SECRET="$app_secret" \
         WIFICORE_ADMIN_EMAIL="bench-admin@bench.example" WIFICORE_ADMIN_PASSWORD="bench-admin-password-1" \
-        "$java" -Xmx"$heap" -Djava.io.tmpdir="$work/tmp" $jmx_opts ${JAVA_OPTS:-} -jar "$work/wificore.jar" >"$log" 2>&1 &
+        "$java" -Xmx"$heap" -Djava.io.tmpdir="$work/tmp" $jmx_opts ${JAVA_OPTS:-} -jar "$work/wificore-rtbench.jar" >"$log" 2>&1 &
     app_pid=$!
     while :; do
         code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$http_port/health" || true)"
@@ -257,6 +264,15 @@ if (( run_c )); then
     gen c --scenario c --rates "$rates" --step-seconds "$step_seconds"
 fi
 
+if (( floor )) && (( run_b || run_c )); then
+    echo
+    echo "== floor: the same client against a plain NIO writer, 2 threads, no WifiCore (load $(load))"
+    (( run_b )) && gen floor-b --floor 2 --scenario c --subscribers 1000 --rates 1 --step-seconds 15 --max-p99-ms 1e9 \
+        --label "floor for (b) shared: 1 publish/s to 1,000 sockets (no churn, no HTTP)"
+    (( run_c )) && gen floor-c --floor 2 --scenario c --rates "$rates" --step-seconds "$step_seconds" \
+        --label "floor for (c): 1,000 sockets, same steps"
+fi
+
 if grep -qE 'ERROR|OutOfMemoryError' "$work/platform.log"; then
     echo
     echo "server log errors ($work/platform.log):"
@@ -267,6 +283,6 @@ stop_pid "$app_pid" platform 60; app_pid=""
 echo
 echo "================ summary ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, server -Xmx$heap, $(( ($(now_ms) - t_start) / 1000 )) s; load now $(load)) ================"
 "$java" -cp "$work/gen" RtBench --summary "$work/results/a.json" "$work/results/b-shared.json" \
-    "$work/results/b-distinct.json" "$work/results/c.json"
+    "$work/results/b-distinct.json" "$work/results/c.json" "$work/results/floor-b.json" "$work/results/floor-c.json"
 echo "raw results:"
 for f in "$work"/results/*.json; do [[ -f "$f" ]] && echo "  $(basename "$f" .json): $(cat "$f")"; done
