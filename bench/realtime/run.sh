@@ -9,7 +9,7 @@
 # running platform, waits for /health, then drives it with bench/realtime/RtBench.java
 # (compiled once with javac; JDK only) and prints a summary:
 #   a  hold --connections connections, each subscribed to its own channel; the server's heap
-#      after a full GC (jcmd GC.run, GC.heap_info) with 0 and with them, divided
+#      after full GCs (through JMX) with 0 and with them, divided
 #   b  soketi's benchmark: 500 users receiving 1 msg/s while 500 other clients connect and
 #      disconnect continuously; run twice: one shared channel at 1 publish/s (as soketi's
 #      k6 script), and 500 channels at 500 publishes/s; delivered msgs/s, latency p50/p99
@@ -19,7 +19,7 @@
 #      the client on the same cores; c's steps, and b's burst (1 publish/s to 1,000 sockets)
 # Events are published through the signed HTTP API; latency is from the publisher's
 # System.nanoTime() (in the event data) to the frame's arrival, in the same JVM.
-# The machine's load average is printed next to every figure. About 4 minutes.
+# The machine's load average is printed next to every figure. About 3½–4 minutes.
 #
 # Options:
 #   --only a|b|c      one scenario (default: all three, in that order); "b,c" works too
@@ -37,7 +37,8 @@
 #   QUIET (before each measurement, wait up to QUIET_WAIT=10 s until other processes use fewer
 #   than this many cores, default 0.3; 0 = do not wait): the machine may be shared.
 # Runs as root or as an ordinary user. As root the embedded PostgreSQL runs as the `wificore`
-# account, so the temp dir's parents must be world-searchable (/tmp is).
+# account, so the temp dir's parents must be world-searchable (/tmp is); a user who cannot
+# write to /tmp gets the temp dir under ~/.cache/wificore-bench.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
