@@ -24,6 +24,8 @@ public final class Connection {
     private final RateWindow clientEvents;
     private String userId;
     private volatile boolean closing;
+    /** The delivery run (of this connection's event loop) that last wrote to it: flush once per run. */
+    long flushRun;
 
     Connection(String socketId, PusherApp app, Channel channel, int messagesPerSecond, int clientEventsPerSecond) {
         this.socketId = socketId;

@@ -2,23 +2,26 @@ package com.traidnet.wificore.realtime.channels;
 
 import com.traidnet.wificore.realtime.cluster.Broadcast;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * This node's subscribers per channel and connections per signed-in user, and delivery to
- * them. A delivery encodes the frame once and hands each event loop one task that writes
- * to all its subscribers and flushes, instead of one cross-thread task per socket.
+ * them. A delivery encodes the frame once and queues it in each event loop's outbox, whose
+ * task writes to all that loop's subscribers and flushes, instead of one cross-thread task
+ * per socket; deliveries that queue up while the loop is busy share the flushes.
  */
 final class LocalChannels {
 
@@ -28,6 +31,7 @@ final class LocalChannels {
     private final Map<Key, Set<Connection>> channels = new ConcurrentHashMap<>();
     private final Map<Key, Set<Connection>> users = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> connectionsPerApp = new ConcurrentHashMap<>();
+    private final Map<EventLoop, Outbox> outboxes = new ConcurrentHashMap<>();
     private final RealtimeMetrics metrics;
 
     LocalChannels(RealtimeMetrics metrics) {
@@ -89,7 +93,7 @@ final class LocalChannels {
             return;
         }
         byte[] bytes = message.frame().getBytes(StandardCharsets.UTF_8);
-        ByteBuf shared = Unpooled.wrappedBuffer(bytes);
+        ByteBuf shared = textFrame(bytes);
         Map<EventLoop, List<Connection>> byLoop = new IdentityHashMap<>(4);
         for (Connection c : subscribers) {
             if (!c.closing() && !c.socketId().equals(message.exceptSocketId())) {
@@ -97,17 +101,33 @@ final class LocalChannels {
             }
         }
         byLoop.forEach((loop, targets) -> {
-            shared.retain(); // one reference per loop task, released when its writes are queued
-            loop.execute(() -> {
-                try {
-                    writeAll(targets, shared, message.appId());
-                } finally {
-                    shared.release();
-                }
-            });
+            shared.retain(); // one reference per loop, released when its writes are queued
+            outbox(loop).add(new Pending(targets, shared, message.appId()));
         });
         shared.release();
         metrics.delivered(message.appId(), countAll(byLoop), bytes.length);
+    }
+
+    /**
+     * The whole WebSocket text frame (RFC 6455 §5.2: FIN, opcode 1, unmasked as from a server),
+     * encoded once for all subscribers: each socket gets a duplicate of it, which the
+     * pipeline's frame encoder passes through, instead of a frame object that it encodes
+     * into a new buffer, copying the payload, per socket. (The handshake negotiates no
+     * extension, so frames go out as they are; a compression extension, if one is added,
+     * may still send this frame uncompressed.)
+     */
+    static ByteBuf textFrame(byte[] payload) {
+        int n = payload.length;
+        ByteBuf frame = ByteBufAllocator.DEFAULT.directBuffer(n + (n < 126 ? 2 : n < 65536 ? 4 : 10));
+        frame.writeByte(0x81);
+        if (n < 126) {
+            frame.writeByte(n);
+        } else if (n < 65536) {
+            frame.writeByte(126).writeShort(n);
+        } else {
+            frame.writeByte(127).writeLong(n);
+        }
+        return frame.writeBytes(payload);
     }
 
     private static int countAll(Map<EventLoop, List<Connection>> byLoop) {
@@ -118,22 +138,79 @@ final class LocalChannels {
         return n;
     }
 
-    private void writeAll(List<Connection> targets, ByteBuf shared, String appId) {
-        for (Connection c : targets) {
-            var channel = c.channel();
-            if (!channel.isActive()) {
-                continue;
-            }
-            if (!channel.isWritable()) {
-                // the client reads slower than we send: drop it rather than buffer without bound
-                metrics.rejected(appId, "slow_consumer");
-                c.close(4100, "Over capacity: the client does not read fast enough");
-                continue;
-            }
-            channel.write(new TextWebSocketFrame(shared.retainedDuplicate()), channel.voidPromise());
+    private Outbox outbox(EventLoop loop) {
+        Outbox o = outboxes.get(loop);
+        return o != null ? o : outboxes.computeIfAbsent(loop, Outbox::new);
+    }
+
+    private record Pending(List<Connection> targets, ByteBuf frame, String appId) {
+    }
+
+    /**
+     * One event loop's deliveries not yet written. One task drains it: it writes every queued
+     * delivery and then flushes each socket once, so when publishes arrive faster than the
+     * loop writes them, a socket gets several frames per system call instead of one each.
+     */
+    private final class Outbox implements Runnable {
+
+        private static final int MAX_PER_RUN = 64; // then flush and yield to the loop's other work
+
+        private final EventLoop loop;
+        private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+        private final List<Connection> written = new ArrayList<>();
+        private long run;
+
+        Outbox(EventLoop loop) {
+            this.loop = loop;
         }
-        for (Connection c : targets) {
-            c.channel().flush();
+
+        void add(Pending p) {
+            queue.add(p);
+            if (scheduled.compareAndSet(false, true)) {
+                loop.execute(this);
+            }
+        }
+
+        @Override
+        public void run() {
+            scheduled.set(false); // a delivery queued from now on schedules another run
+            run++;
+            Pending p;
+            for (int n = 0; n < MAX_PER_RUN && (p = queue.poll()) != null; n++) {
+                try {
+                    writeAll(p);
+                } finally {
+                    p.frame().release();
+                }
+            }
+            for (Connection c : written) {
+                c.channel().flush();
+            }
+            written.clear();
+            if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+                loop.execute(this);
+            }
+        }
+
+        private void writeAll(Pending p) {
+            for (Connection c : p.targets()) {
+                var channel = c.channel();
+                if (!channel.isActive()) {
+                    continue;
+                }
+                if (!channel.isWritable()) {
+                    // the client reads slower than we send: drop it rather than buffer without bound
+                    metrics.rejected(p.appId(), "slow_consumer");
+                    c.close(4100, "Over capacity: the client does not read fast enough");
+                    continue;
+                }
+                channel.write(p.frame().retainedDuplicate(), channel.voidPromise());
+                if (c.flushRun != run) {
+                    c.flushRun = run;
+                    written.add(c);
+                }
+            }
         }
     }
 }
