@@ -1,9 +1,14 @@
 package com.traidnet.wificore.billing;
 
+import com.traidnet.wificore.platform.ApiProblem;
+import com.traidnet.wificore.tenant.TenantGateway;
 import com.traidnet.wificore.tenant.TenantId;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +19,9 @@ import java.util.UUID;
  */
 @Service
 public class Checkout {
+
+    /** While a push to a phone waits for its PIN, no second one: nobody can flood a stranger's phone with prompts. */
+    static final Duration ONE_PROMPT_PER = Duration.ofSeconds(60);
 
     /** A payment's state as the customer may see it: no ledger, no provider payloads. */
     public record Status(UUID paymentId, String status, String phone, BigDecimal amount, String resultDesc) {
@@ -29,15 +37,30 @@ public class Checkout {
 
     private final Payments payments;
     private final PaymentLedger ledger;
+    private final TenantGateway gateway;
+    private final Clock clock;
 
-    Checkout(Payments payments, PaymentLedger ledger) {
+    Checkout(Payments payments, PaymentLedger ledger, TenantGateway gateway, Clock clock) {
         this.payments = payments;
         this.ledger = ledger;
+        this.gateway = gateway;
+        this.clock = clock;
     }
 
-    /** Sends the STK push for a package at its price; the phone's M-Pesa asks the customer for the PIN. */
+    /**
+     * Sends the STK push for a package at its price; the phone's M-Pesa asks the customer for the
+     * PIN. Refused (429) while an earlier push to the same phone is pending and under a minute old.
+     */
     public Status payForPackage(TenantId tenant, String phone, BigDecimal price, UUID packageId, String mac) {
-        var request = new Payments.PaymentRequest(phone, price, SettledPayment.Purpose.HOTSPOT_PACKAGE,
+        String msisdn = Payments.msisdn(phone);
+        boolean waiting = gateway.inTenant(tenant, sql -> sql.sql(
+                        "select exists (select 1 from payments where status = 'pending' and phone = ? and created_at > ?)")
+                .params(msisdn, Timestamp.from(clock.instant().minus(ONE_PROMPT_PER))).query(Boolean.class).single());
+        if (waiting) {
+            throw ApiProblem.tooManyRequests("a payment prompt was just sent to " + msisdn
+                    + "; answer it on the phone, or try again in a minute", ONE_PROMPT_PER);
+        }
+        var request = new Payments.PaymentRequest(msisdn, price, SettledPayment.Purpose.HOTSPOT_PACKAGE,
                 packageId.toString(), mac);
         return status(payments.requestStk(tenant, request, null));
     }

@@ -176,4 +176,19 @@ class PortalIT extends RadiusTestSupport {
         assertThat(badPhone.status()).isEqualTo(400);
         assertThat(badPhone.raw().body()).contains("phone");
     }
+
+    @Test
+    void aSecondPromptToTheSamePhoneWaitsForTheFirst() {
+        Nas nas = tenantWithNas("portal_twice", true);
+        configureMpesa(nas);
+        var fields = redirect();
+        fields.put("packageId", packageId(nas, "Hour", 10, true));
+        fields.put("phone", "0712340000"); // ...0000: the simulator holds the callback, so the first stays pending
+        assertThat(post("/portal/" + nas.tenant().slug() + "/pay", fields).status()).isEqualTo(303);
+        var again = post("/portal/" + nas.tenant().slug() + "/pay", fields);
+        assertThat(again.status()).isEqualTo(429);
+        assertThat(again.raw().body()).contains("prompt was just sent");
+        fields.put("phone", "0712340001"); // another phone is not held up
+        assertThat(post("/portal/" + nas.tenant().slug() + "/pay", fields).status()).isEqualTo(303);
+    }
 }
