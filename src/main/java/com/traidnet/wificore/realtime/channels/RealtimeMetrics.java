@@ -20,6 +20,11 @@ public final class RealtimeMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> subscriptions = new ConcurrentHashMap<>();
+    /** The per-frame and per-delivery counters of each app, looked up once per app, not built per message. */
+    private final Map<String, Traffic> traffic = new ConcurrentHashMap<>();
+
+    private record Traffic(Counter messagesIn, Counter bytesIn, Counter messagesOut, Counter bytesOut) {
+    }
 
     public RealtimeMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -50,13 +55,21 @@ public final class RealtimeMetrics {
     }
 
     void received(String appId, int bytes) {
-        counter("messages.received", appId, null).increment();
-        counter("bytes.received", appId, null).increment(bytes);
+        Traffic t = traffic(appId);
+        t.messagesIn().increment();
+        t.bytesIn().increment(bytes);
     }
 
     void delivered(String appId, int sockets, int bytes) {
-        counter("messages.sent", appId, null).increment(sockets);
-        counter("bytes.sent", appId, null).increment((double) sockets * bytes);
+        Traffic t = traffic(appId);
+        t.messagesOut().increment(sockets);
+        t.bytesOut().increment((double) sockets * bytes);
+    }
+
+    private Traffic traffic(String appId) {
+        Traffic t = traffic.get(appId);
+        return t != null ? t : traffic.computeIfAbsent(appId, a -> new Traffic(counter("messages.received", a, null),
+                counter("bytes.received", a, null), counter("messages.sent", a, null), counter("bytes.sent", a, null)));
     }
 
     public void rejected(String appId, String reason) {
