@@ -29,9 +29,11 @@ class PaymentLedger {
             rs.getString("payload") == null ? null : DarajaClient.JSON.readTree(rs.getString("payload")));
 
     private final TenantGateway gateway;
+    private final java.time.Clock clock;
 
-    PaymentLedger(TenantGateway gateway) {
+    PaymentLedger(TenantGateway gateway, java.time.Clock clock) {
         this.gateway = gateway;
+        this.clock = clock;
     }
 
     /** A new payment row; the caller records its first event. */
@@ -51,6 +53,46 @@ class PaymentLedger {
 
     Optional<PaymentView> lock(JdbcClient sql, UUID id) {
         return sql.sql("select * from payments where id = ? for update").param(id).query(PAYMENT).optional();
+    }
+
+    /** A locked payment, and whether {@code receipt} is already on another payment (false when null). */
+    record Locked(PaymentView payment, boolean receiptTaken) {
+    }
+
+    /** {@link #lock} and the receipt check in one round trip: the settlement's first statement. */
+    Optional<Locked> lock(JdbcClient sql, UUID id, String receipt) {
+        return sql.sql("""
+                        select p.*, (cast(? as text) is not null and exists (
+                                   select 1 from payments o where o.receipt = ? and o.id <> p.id)) as receipt_taken
+                        from payments p where p.id = ? for update of p""")
+                .params(receipt, receipt, id)
+                .query((rs, n) -> new Locked(payment(rs, n), rs.getBoolean("receipt_taken"))).optional();
+    }
+
+    /** New values for a payment's row. */
+    record Change(String status, java.math.BigDecimal paidAmount, String receipt, String resultCode, String resultDesc,
+                  Instant settledAt) {
+    }
+
+    /** What the ledger says about a change; its status is the payment's new one. */
+    record Event(String kind, String source, String detail, String payloadJson) {
+    }
+
+    /** Updates the payment and appends its event in one statement (one round trip on the settlement's path). */
+    PaymentView change(JdbcClient sql, UUID id, Change c, Event e) {
+        return sql.sql("""
+                        with changed as (
+                            update payments set status = ?, paid_amount = ?, receipt = ?, result_code = ?,
+                                   result_desc = ?, settled_at = ?, updated_at = ?
+                            where id = ? returning *),
+                        recorded as (
+                            insert into payment_events (payment_id, kind, status, source, detail, payload)
+                            select id, ?, status, ?, ?, cast(? as jsonb) from changed)
+                        select * from changed""")
+                .params(c.status(), c.paidAmount(), c.receipt(), c.resultCode(), c.resultDesc(),
+                        c.settledAt() == null ? null : Timestamp.from(c.settledAt()), Timestamp.from(clock.instant()), id,
+                        e.kind(), e.source(), e.detail(), e.payloadJson())
+                .query(PAYMENT).single();
     }
 
     void event(JdbcClient sql, UUID paymentId, String kind, String status, String source, String detail,

@@ -1,10 +1,15 @@
 package com.traidnet.wificore.billing;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.traidnet.wificore.tenant.TenantGateway;
 import com.traidnet.wificore.tenant.TenantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +25,14 @@ import java.util.UUID;
 class PaymentRoutes {
 
     private final TenantGateway gateway;
+    /**
+     * STK routes this node wrote, remembered after their commit: a route never changes once
+     * written, and the callback for a push nearly always comes within minutes, so most
+     * callbacks find their tenant without a platform transaction of their own. A miss (a push
+     * made by another node, a restart, an evicted entry) reads the table as before.
+     */
+    private final Cache<String, StkRoute> recentStk = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(Duration.ofHours(2)).build();
 
     PaymentRoutes(TenantGateway gateway) {
         this.gateway = gateway;
@@ -32,9 +45,23 @@ class PaymentRoutes {
     void addStk(JdbcClient tenantSql, TenantId tenant, String checkoutRequestId, UUID paymentId) {
         tenantSql.sql("insert into payment_routes (kind, key, tenant_id, payment_id) values ('stk', ?, ?, ?)")
                 .params(checkoutRequestId, tenant.value(), paymentId).update();
+        var route = new StkRoute(tenant, paymentId);
+        // only once committed: a rolled-back push must not leave a route to a payment that does not exist
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    recentStk.put(checkoutRequestId, route);
+                }
+            });
+        }
     }
 
     Optional<StkRoute> stk(String checkoutRequestId) {
+        StkRoute known = recentStk.getIfPresent(checkoutRequestId);
+        if (known != null) {
+            return Optional.of(known);
+        }
         return gateway.inPlatform(sql -> sql.sql(
                         "select tenant_id, payment_id from payment_routes where kind = 'stk' and key = ?")
                 .param(checkoutRequestId)

@@ -40,28 +40,31 @@ class Settlement {
 
     /** @param source who says so ({@code callback}, {@code status_query}, {@code c2b}, {@code cash}); kept in the ledger */
     SettlementOutcome settle(TenantId tenant, UUID paymentId, ProviderOutcome outcome, String source, String payload) {
+        String receipt = outcome instanceof ProviderOutcome.Paid paid ? paid.receipt() : null;
         return gateway.inTenant(tenant, sql -> {
-            PaymentView p = ledger.lock(sql, paymentId)
+            PaymentLedger.Locked locked = ledger.lock(sql, paymentId, receipt)
                     .orElseThrow(() -> new IllegalStateException("payment " + paymentId + " is routed but missing"));
+            PaymentView p = locked.payment();
+            boolean receiptFree = !locked.receiptTaken();
             if (!p.pending()) {
-                return duplicate(sql, p, outcome, source, payload);
+                return duplicate(sql, p, outcome, receiptFree, source, payload);
             }
             return switch (outcome) {
                 case ProviderOutcome.Declined d -> declined(sql, tenant, p, d, source, payload);
                 case ProviderOutcome.Paid paid -> {
-                    String mismatch = mismatch(sql, p, paid);
-                    yield mismatch != null ? unmatched(sql, tenant, p, paid, mismatch, source, payload)
+                    String mismatch = mismatch(p, paid, receiptFree);
+                    yield mismatch != null ? unmatched(sql, tenant, p, paid, receiptFree, mismatch, source, payload)
                             : settled(sql, tenant, p, paid, source, payload);
                 }
             };
         });
     }
 
-    private SettlementOutcome duplicate(JdbcClient sql, PaymentView p, ProviderOutcome outcome, String source,
-                                        String payload) {
+    private SettlementOutcome duplicate(JdbcClient sql, PaymentView p, ProviderOutcome outcome, boolean receiptFree,
+                                        String source, String payload) {
         // a late callback after an STK query settled the payment brings the receipt the query could not
         if (outcome instanceof ProviderOutcome.Paid paid && "settled".equals(p.status()) && p.receipt() == null
-                && paid.receipt() != null && receiptFree(sql, p.id(), paid.receipt())) {
+                && paid.receipt() != null && receiptFree) {
             sql.sql("update payments set receipt = ?, updated_at = ? where id = ?")
                     .params(paid.receipt(), now(), p.id()).update();
         }
@@ -70,7 +73,7 @@ class Settlement {
         return new SettlementOutcome.Duplicate(p);
     }
 
-    private String mismatch(JdbcClient sql, PaymentView p, ProviderOutcome.Paid paid) {
+    private static String mismatch(PaymentView p, ProviderOutcome.Paid paid, boolean receiptFree) {
         if (paid.amount() == null) {
             return "success reported without an amount (no CallbackMetadata)";
         }
@@ -81,7 +84,7 @@ class Settlement {
                 && !paid.merchantRequestId().equals(p.merchantRequestId())) {
             return "MerchantRequestID " + paid.merchantRequestId() + " does not match " + p.merchantRequestId();
         }
-        if (paid.receipt() != null && !receiptFree(sql, p.id(), paid.receipt())) {
+        if (paid.receipt() != null && !receiptFree) {
             return "receipt " + paid.receipt() + " is already recorded on another payment";
         }
         return null;
@@ -89,17 +92,17 @@ class Settlement {
 
     private SettlementOutcome declined(JdbcClient sql, TenantId tenant, PaymentView p, ProviderOutcome.Declined d,
                                        String source, String payload) {
-        PaymentView failed = update(sql, p.id(), "failed", null, null, d.code(), d.description(), null);
-        ledger.event(sql, p.id(), "failed", "failed", source, describe(d), payload);
+        PaymentView failed = ledger.change(sql, p.id(), new PaymentLedger.Change("failed", null, null, d.code(),
+                d.description(), null), new PaymentLedger.Event("failed", source, describe(d), payload));
         events.publishEvent(new PaymentResolved(tenant, failed, null));
         return new SettlementOutcome.Failed(failed);
     }
 
     private SettlementOutcome unmatched(JdbcClient sql, TenantId tenant, PaymentView p, ProviderOutcome.Paid paid,
-                                        String reason, String source, String payload) {
-        String receipt = paid.receipt() != null && receiptFree(sql, p.id(), paid.receipt()) ? paid.receipt() : null;
-        PaymentView row = update(sql, p.id(), "unmatched", paid.amount(), receipt, "0", reason, null);
-        ledger.event(sql, p.id(), "unmatched", "unmatched", source, reason, payload);
+                                        boolean receiptFree, String reason, String source, String payload) {
+        String receipt = paid.receipt() != null && receiptFree ? paid.receipt() : null;
+        PaymentView row = ledger.change(sql, p.id(), new PaymentLedger.Change("unmatched", paid.amount(), receipt, "0",
+                reason, null), new PaymentLedger.Event("unmatched", source, reason, payload));
         events.publishEvent(new PaymentResolved(tenant, row, null));
         return new SettlementOutcome.Unmatched(row, reason);
     }
@@ -107,9 +110,9 @@ class Settlement {
     private SettlementOutcome settled(JdbcClient sql, TenantId tenant, PaymentView p, ProviderOutcome.Paid paid,
                                       String source, String payload) {
         Instant now = clock.instant();
-        PaymentView row = update(sql, p.id(), "settled", paid.amount(), paid.receipt() != null ? paid.receipt()
-                : p.receipt(), "0", "paid", now);
-        ledger.event(sql, p.id(), "settled", "settled", source, describe(paid), payload);
+        PaymentView row = ledger.change(sql, p.id(), new PaymentLedger.Change("settled", paid.amount(),
+                        paid.receipt() != null ? paid.receipt() : p.receipt(), "0", "paid", now),
+                new PaymentLedger.Event("settled", source, describe(paid), payload));
         var settled = new SettledPayment(tenant, p.id(), SettledPayment.Purpose.valueOf(p.purpose()), p.reference(),
                 p.phone(), p.mac(), paid.amount(), p.currency(), row.receipt(), now);
         return switch (fulfilments.fulfil(sql, settled)) {
@@ -121,27 +124,12 @@ class Settlement {
             }
             case FulfilmentResult.Rejected rejected -> {
                 String reason = "not provisioned: " + rejected.reason();
-                PaymentView unmatched = update(sql, p.id(), "unmatched", paid.amount(), row.receipt(), "0", reason, now);
-                ledger.event(sql, p.id(), "rejected", "unmatched", "fulfilment", reason, null);
+                PaymentView unmatched = ledger.change(sql, p.id(), new PaymentLedger.Change("unmatched", paid.amount(),
+                        row.receipt(), "0", reason, now), new PaymentLedger.Event("rejected", "fulfilment", reason, null));
                 events.publishEvent(new PaymentResolved(tenant, unmatched, null));
                 yield new SettlementOutcome.Unmatched(unmatched, reason);
             }
         };
-    }
-
-    private PaymentView update(JdbcClient sql, UUID id, String status, java.math.BigDecimal paid, String receipt,
-                               String code, String desc, Instant settledAt) {
-        return sql.sql("""
-                        update payments set status = ?, paid_amount = ?, receipt = ?, result_code = ?, result_desc = ?,
-                               settled_at = ?, updated_at = ?
-                        where id = ? returning *""")
-                .params(status, paid, receipt, code, desc, settledAt == null ? null : Timestamp.from(settledAt), now(), id)
-                .query(PaymentLedger.PAYMENT).single();
-    }
-
-    private static boolean receiptFree(JdbcClient sql, UUID self, String receipt) {
-        return sql.sql("select count(*) from payments where receipt = ? and id <> ?").params(receipt, self)
-                .query(Integer.class).single() == 0;
     }
 
     private Timestamp now() {

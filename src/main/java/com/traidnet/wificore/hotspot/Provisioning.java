@@ -43,9 +43,9 @@ class Provisioning {
         } catch (ApiProblem e) {
             return new FulfilmentResult.Rejected("not a phone number: " + phone);
         }
-        lock(sql, username);
+        long octetsUsed = lockAndCountOctets(sql, username);
         Instant now = writes.clock().instant().truncatedTo(ChronoUnit.SECONDS);
-        Terms terms = Terms.of(pkg, SubscriberStore.octetsUsed(sql, username));
+        Terms terms = Terms.of(pkg, octetsUsed);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("package", pkg.name());
         detail.put("source", source);
@@ -119,9 +119,14 @@ class Provisioning {
         return "expired".equals(s.status()) || "over_quota".equals(s.status());
     }
 
-    /** Two purchases for one phone wait for each other, so neither extends a stale expiry. */
-    private static void lock(JdbcClient sql, String username) {
-        sql.sql("select pg_advisory_xact_lock(hashtextextended(current_schema() || ':hotspot:' || ?, 0))")
-                .param(username).query().singleRow();
+    /**
+     * Two purchases for one phone wait for each other, so neither extends a stale expiry. The
+     * octets the phone has used so far come in the same round trip: accounting does not take
+     * this lock, so reading them before or after it makes no difference.
+     */
+    private static long lockAndCountOctets(JdbcClient sql, String username) {
+        return sql.sql("select (select pg_advisory_xact_lock(hashtextextended(current_schema() || ':hotspot:' || ?, 0))"
+                        + ") is null, " + SubscriberStore.OCTETS_USED)
+                .params(username, username).query((rs, n) -> rs.getLong(2)).single();
     }
 }

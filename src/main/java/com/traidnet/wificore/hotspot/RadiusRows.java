@@ -62,18 +62,50 @@ final class RadiusRows {
      * @return the password now in force
      */
     static String write(JdbcClient sql, Subscriber s, String password, String previousUsername, Instant now) {
-        String effective = password != null ? password : currentPassword(sql, previousUsername);
-        if (effective == null) {
-            effective = Codes.password(); // rows were removed by hand: issue a new one rather than none
-        }
-        delete(sql, previousUsername);
-        if (!previousUsername.equals(s.username())) {
-            delete(sql, s.username());
-        }
-        Derived rows = derive(s, effective, now);
-        insert(sql, "radcheck", s.username(), rows.check());
-        insert(sql, "radreply", s.username(), rows.reply());
-        return effective;
+        // the password in force: the new one, else the one in radcheck (the only place it is stored),
+        // else a fresh one (rows were removed by hand: issue a new one rather than none)
+        String fallback = Codes.password();
+        Derived rows = derive(s, PASSWORD_SLOT, now);
+        String[] usernames = previousUsername.equals(s.username()) ? new String[]{s.username()}
+                : new String[]{previousUsername, s.username()};
+        // One statement, one round trip: the deletes and inserts run on the same snapshot, so the
+        // deletes see only the old rows and the password is read from them (PostgreSQL docs,
+        // "Data-Modifying Statements in WITH"). radcheck/radreply have no unique key to collide on.
+        return sql.sql("""
+                        with effective as (
+                            select coalesce(cast(? as text), (select value from radcheck where username = ?
+                                   and attribute = 'Cleartext-Password' order by id limit 1), ?) as password),
+                        gone_check as (delete from radcheck where username = any(?)),
+                        gone_reply as (delete from radreply where username = any(?)),
+                        new_check as (
+                            insert into radcheck (username, attribute, op, value)
+                            select ?, t.a, t.o, case when t.n = 1 then e.password else t.v end
+                            from unnest(?::text[], ?::text[], ?::text[]) with ordinality as t(a, o, v, n), effective e
+                            order by t.n),
+                        new_reply as (
+                            insert into radreply (username, attribute, op, value)
+                            select ?, t.a, t.o, t.v from unnest(?::text[], ?::text[], ?::text[]) with ordinality
+                                as t(a, o, v, n) order by t.n)
+                        select password from effective""")
+                .params(password, previousUsername, fallback, usernames, usernames,
+                        s.username(), attributes(rows.check()), ops(rows.check()), values(rows.check()),
+                        s.username(), attributes(rows.reply()), ops(rows.reply()), values(rows.reply()))
+                .query(String.class).single();
+    }
+
+    /** derive() puts the password first; the statement above fills it in. */
+    private static final String PASSWORD_SLOT = "";
+
+    private static String[] attributes(List<Row> rows) {
+        return rows.stream().map(Row::attribute).toArray(String[]::new);
+    }
+
+    private static String[] ops(List<Row> rows) {
+        return rows.stream().map(Row::op).toArray(String[]::new);
+    }
+
+    private static String[] values(List<Row> rows) {
+        return rows.stream().map(Row::value).toArray(String[]::new);
     }
 
     static void delete(JdbcClient sql, String username) {
@@ -84,16 +116,5 @@ final class RadiusRows {
     static String currentPassword(JdbcClient sql, String username) {
         return sql.sql("select value from radcheck where username = ? and attribute = 'Cleartext-Password'"
                 + " order by id limit 1").param(username).query(String.class).optional().orElse(null);
-    }
-
-    private static void insert(JdbcClient sql, String table, String username, List<Row> rows) {
-        // table is one of two constants above, never request text
-        sql.sql("insert into " + table + " (username, attribute, op, value)"
-                        + " select ?, t.a, t.o, t.v from unnest(?::text[], ?::text[], ?::text[]) with ordinality"
-                        + " as t(a, o, v, n) order by t.n")
-                .params(username, rows.stream().map(Row::attribute).toArray(String[]::new),
-                        rows.stream().map(Row::op).toArray(String[]::new),
-                        rows.stream().map(Row::value).toArray(String[]::new))
-                .update();
     }
 }

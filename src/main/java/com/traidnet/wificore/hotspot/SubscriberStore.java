@@ -41,25 +41,28 @@ final class SubscriberStore {
     }
 
     static Subscriber insert(JdbcClient sql, Subscriber s) {
-        UUID id = sql.sql("insert into subscribers (" + WRITABLE + ") values (" + VALUES + ") returning id")
-                .params(values(s)).query(UUID.class).single();
-        return find(sql, id).orElseThrow();
+        return sql.sql("insert into subscribers (" + WRITABLE + ") values (" + VALUES + ") returning "
+                        + Subscriber.COLUMNS)
+                .params(values(s)).query(Subscriber::map).single();
     }
 
     static Subscriber update(JdbcClient sql, Subscriber s) {
         Object[] values = values(s);
         Object[] params = java.util.Arrays.copyOf(values, values.length + 1);
         params[values.length] = s.id();
-        sql.sql("update subscribers set (" + WRITABLE + ", updated_at) = (" + VALUES + ", now()) where id = ?")
-                .params(params).update();
-        return find(sql, s.id()).orElseThrow();
+        return sql.sql("update subscribers set (" + WRITABLE + ", updated_at) = (" + VALUES + ", now()) where id = ?"
+                        + " returning " + Subscriber.COLUMNS)
+                .params(params).query(Subscriber::map).single();
     }
 
     /** Octets in + out over all of radacct for {@code username}: what the authorizer counts a data cap against. */
     static long octetsUsed(JdbcClient sql, String username) {
-        return sql.sql("select coalesce(sum(coalesce(acctinputoctets, 0) + coalesce(acctoutputoctets, 0)), 0)"
-                + " from radacct where username = ?").param(username).query(Long.class).single();
+        return sql.sql("select " + OCTETS_USED).param(username).query(Long.class).single();
     }
+
+    /** A scalar subquery over radacct with one parameter, the username. */
+    static final String OCTETS_USED = "(select coalesce(sum(coalesce(acctinputoctets, 0) + coalesce(acctoutputoctets, 0)),"
+            + " 0) from radacct where username = ?)";
 
     private static Object[] values(Subscriber s) {
         Terms t = s.terms();
