@@ -19,11 +19,15 @@
 #      clients; settlements/s = N / wall time. Once per --via mode: `sim` (through the
 #      simulator, one more HTTP hop, as above) and `direct` (the generator POSTs the STK
 #      callback body itself, phones 2547<5000+n>0000).
+#   Before the first measured phase, --warmup N (default 1000) more held callbacks for new
+#      phones 2541<5000+n>0000 are delivered directly and not timed: the JIT compiles the
+#      settlement path there, as it has on a platform that has been up for a while.
 #   3. checks: GET /api/payments (every page): every payment settled, none pending, failed or
 #      unmatched; the first 200 callbacks delivered again (duplicates) change nothing.
 # Prints a summary with the machine's load average next to every figure.
 #
 # Options: --latency N (default 500, ≤ 5000), --settle N (per via mode, default 2000, ≤ 5000),
+#   --warmup N (default 1000, ≤ 4999; 0 = none),
 #   --clients N (default 16), --via sim (default), direct, or "sim direct" (both, one after the other), --no-prime, --keep (keep the
 #   temp dir with the platform log and data).
 # Environment (optional): JAR (default target/wificore.jar), JAVA (a Java 25 java), JAVA_OPTS
@@ -38,6 +42,7 @@ repo="$(cd "$here/../.." && pwd)"
 
 latency_n=500
 settle_n=2000
+warmup_n=1000
 clients=16
 vias="sim"
 prime=1
@@ -47,6 +52,7 @@ while (( $# )); do
         --latency) latency_n="${2:?}"; shift ;;
         --settle) settle_n="${2:?}"; shift ;;
         --clients) clients="${2:?}"; shift ;;
+        --warmup) warmup_n="${2:?}"; shift ;;
         --via) vias="${2:?}"; shift ;;
         --no-prime) prime=0 ;;
         --keep) keep=1 ;;
@@ -55,6 +61,7 @@ while (( $# )); do
     esac
     shift
 done
+[[ "$warmup_n" =~ ^[0-9]+$ ]] && (( warmup_n < 5000 )) || { echo "--warmup takes 0..4999: $warmup_n" >&2; exit 2; }
 for n in "$latency_n" "$settle_n" "$clients"; do
     [[ "$n" =~ ^[0-9]+$ ]] && (( n > 0 )) || { echo "not a positive integer: $n" >&2; exit 2; }
 done
@@ -214,6 +221,13 @@ echo "  $lat"
 echo "  load before: $load_lat, after: $(load)"
 
 # ---------------------------------------------------------------- 2. settlements/s
+if (( warmup_n > 0 )); then
+    echo
+    echo "== 2. warm-up: $warmup_n held callbacks delivered directly, not timed =="
+    gen push "${common[@]}" --package "$pkg" --amount 10 --prefix 2541 --from 5000 --count "$warmup_n" \
+        --clients 8 --out "$work/warmup.txt" >/dev/null
+    echo "  $(gen settle --in "$work/warmup.txt" --clients "$clients" --via direct --amount 10)"
+fi
 declare -A set_res=() set_load=() set_cpu=()
 for via in $vias; do
     echo
@@ -235,7 +249,7 @@ done
 # ---------------------------------------------------------------- 3. checks
 echo
 echo "== 3. checks =="
-expected=$(( latency_n + settle_n * $(wc -w <<<"$vias") ))
+expected=$(( latency_n + warmup_n + settle_n * $(wc -w <<<"$vias") ))
 before="$(gen count "${common[@]}")"
 echo "  ledger: $before (expected settled=$expected)"
 first_via="${vias%% *}"
