@@ -19,7 +19,7 @@
 #      clients; settlements/s = N / wall time. Once per --via mode: `sim` (through the
 #      simulator, one more HTTP hop, as above) and `direct` (the generator POSTs the STK
 #      callback body itself, phones 2547<5000+n>0000).
-#   Before the first measured phase, --warmup N (default 1000) more held callbacks for new
+#   Before the first measured phase, --warmup N (default 3000) more held callbacks for new
 #      phones 2541<5000+n>0000 are delivered directly and not timed: the JIT compiles the
 #      settlement path there, as it has on a platform that has been up for a while.
 #   3. checks: GET /api/payments (every page): every payment settled, none pending, failed or
@@ -27,7 +27,7 @@
 # Prints a summary with the machine's load average next to every figure.
 #
 # Options: --latency N (default 500, ≤ 5000), --settle N (per via mode, default 2000, ≤ 5000),
-#   --warmup N (default 1000, ≤ 4999; 0 = none),
+#   --warmup N (default 3000, ≤ 4999; 0 = none),
 #   --clients N (default 16), --via sim (default), direct, or "sim direct" (both, one after the other), --no-prime, --keep (keep the
 #   temp dir with the platform log and data).
 # Environment (optional): JAR (default target/wificore.jar), JAVA (a Java 25 java), JAVA_OPTS
@@ -42,7 +42,7 @@ repo="$(cd "$here/../.." && pwd)"
 
 latency_n=500
 settle_n=2000
-warmup_n=1000
+warmup_n=3000
 clients=16
 vias="sim"
 prime=1

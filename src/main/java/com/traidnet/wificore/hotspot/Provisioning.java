@@ -43,7 +43,7 @@ class Provisioning {
         } catch (ApiProblem e) {
             return new FulfilmentResult.Rejected("not a phone number: " + phone);
         }
-        long octetsUsed = lockAndCountOctets(sql, username);
+        long octetsUsed = lockAndCountOctets(sql, username, pkg.dataCapBytes() != null);
         Instant now = writes.clock().instant().truncatedTo(ChronoUnit.SECONDS);
         Terms terms = Terms.of(pkg, octetsUsed);
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -121,12 +121,18 @@ class Provisioning {
 
     /**
      * Two purchases for one phone wait for each other, so neither extends a stale expiry. The
-     * octets the phone has used so far come in the same round trip: accounting does not take
-     * this lock, so reading them before or after it makes no difference.
+     * octets the phone has used so far come in the same round trip (accounting does not take
+     * this lock, so reading them before or after it makes no difference), and only when the
+     * package has a data cap: they are the base the cap counts from and mean nothing without
+     * one, and summing radacct touches every one of its daily partitions.
      */
-    private static long lockAndCountOctets(JdbcClient sql, String username) {
-        return sql.sql("select (select pg_advisory_xact_lock(hashtextextended(current_schema() || ':hotspot:' || ?, 0))"
-                        + ") is null, " + SubscriberStore.OCTETS_USED)
+    private static long lockAndCountOctets(JdbcClient sql, String username, boolean capped) {
+        String lock = "(select pg_advisory_xact_lock(hashtextextended(current_schema() || ':hotspot:' || ?, 0))) is null";
+        if (!capped) {
+            sql.sql("select " + lock).param(username).query().singleRow();
+            return 0;
+        }
+        return sql.sql("select " + lock + ", " + SubscriberStore.OCTETS_USED)
                 .params(username, username).query((rs, n) -> rs.getLong(2)).single();
     }
 }
