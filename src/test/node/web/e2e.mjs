@@ -43,6 +43,8 @@ const PAGES = [
   ['staff', '/staff', 'Staff'], ['settings', '/settings', 'Settings'],
 ];
 
+const pages = [];
+
 async function main() {
   mkdirSync(SHOTS, { recursive: true });
   const browser = await chromium.launch({ executablePath: env.CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
@@ -53,6 +55,8 @@ async function main() {
     const page = await desktop.newPage();
     const consoleErrors = [];
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') out({ console: m.text() }); });
+    pages.push(page);
 
     // 1. sign in
     await signIn(page, env.A_EMAIL, env.PASSWORD);
@@ -136,6 +140,7 @@ async function main() {
     const operator = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     operator.setDefaultTimeout(WAIT);
     const op = await operator.newPage();
+    pages.push(op);
     await signIn(op, env.OPERATOR_EMAIL, env.PASSWORD);
     await op.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await op.goto(`${BASE}/subscribers/${env.B_SUBSCRIBER_ID}`);
@@ -172,6 +177,11 @@ async function main() {
       leakedOnPage, ...probes, ...pwa, consoleErrors });
   } catch (e) {
     result.error = String(e && e.stack || e);
+    for (const [i, p] of pages.entries()) {
+      // what the failing page showed, for the test report
+      await p.screenshot({ path: join(SHOTS, `failure-${i}.png`), fullPage: true }).catch(() => {});
+      result[`failurePage${i}`] = { url: p.url(), text: (await p.locator('body').innerText().catch(() => '')).slice(0, 1500) };
+    }
   } finally {
     await browser.close().catch(() => {});
   }
