@@ -21,16 +21,18 @@ async function defaultConnector(config) {
     disableStats: true,
     authEndpoint: '/api/broadcasting/auth',
     // headers read at subscription time: the CSRF token and, for a platform admin, X-Tenant
-    authorizer: (channel) => ({
-      authorize: (socketId, callback) => {
+    channelAuthorization: {
+      endpoint: '/api/broadcasting/auth',
+      transport: 'ajax',
+      customHandler: ({ socketId, channelName }, callback) => {
         fetch('/api/broadcasting/auth', {
           method: 'POST', credentials: 'same-origin',
           headers: { ...commonHeaders('POST'), 'Content-Type': 'application/json' },
-          body: JSON.stringify({ socket_id: socketId, channel_name: channel.name }),
+          body: JSON.stringify({ socket_id: socketId, channel_name: channelName }),
         }).then(async (r) => (r.ok ? callback(null, await r.json()) : callback(new Error(`auth ${r.status}`), null)))
           .catch((e) => callback(e, null));
       },
-    }),
+    },
   });
 }
 

@@ -97,7 +97,7 @@ async function main() {
 
     // 4. a session appears on the dashboard without reload
     await page.goto(BASE + '/');
-    await page.getByTestId('live-status').getByText('Live', { exact: true }).waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid=live-status]')?.textContent.trim() === 'Live', null, { timeout: WAIT });
     await page.getByTestId('online-now').waitFor();
     await page.evaluate(() => { window.__noReload = 'same document'; });
     step('dashboard-live');

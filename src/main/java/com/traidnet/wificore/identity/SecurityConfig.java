@@ -44,7 +44,12 @@ class SecurityConfig {
         csrfHandler.setCsrfRequestAttributeName(null); // load the token eagerly so the cookie is always set
         http
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER)
+                        // no SessionManagementFilter: setting a creation policy alone makes Spring Security
+                        // treat every cookie request as a fresh sign-in, change the session id and clear the
+                        // CSRF cookie, so the SPA's concurrent requests failed with 401. Sign-in already
+                        // starts a new session itself (AuthController.startSession: no fixation).
+                        .requireExplicitAuthenticationStrategy(true))
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfHandler)
                         .requireCsrfProtectionMatcher(SecurityConfig::needsCsrf))
