@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -70,7 +69,13 @@ class SecurityConfig {
         csrfHandler.setCsrfRequestAttributeName(null); // load the token eagerly so the cookie is always set
         http
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .sessionManagement(s -> s.requireExplicitAuthenticationStrategy(true))
+                // Spring Security creates no sessions (contexts live in the request, CSRF in a cookie, no
+                // saved requests); only sign-in does (AuthController.startSession, a fresh id each time).
+                // A session creation policy is not set on purpose: it brings a SessionManagementFilter
+                // that treats every cookie request as a new sign-in, changes the session id and clears
+                // the CSRF cookie, so the SPA's parallel requests got 401.
+                .requestCache(r -> r.disable())
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfHandler)
                         .requireCsrfProtectionMatcher(SecurityConfig::needsCsrf))

@@ -52,6 +52,36 @@ class SessionCookieIT extends IntegrationTest {
         assertThat(browser.send(get("/api/me"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
     }
 
+    /** Regression: every cookie request used to change the session id, so the SPA's parallel requests got 401. */
+    @Test
+    void theSessionIdStaysPutSoParallelRequestsAllPass() throws Exception {
+        var tenant = registerTenant("sess_par");
+        var cookies = new CookieManager();
+        var browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        browser.send(get("/api/auth/csrf"), HttpResponse.BodyHandlers.ofString());
+        String csrf = cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+        String body = "{\"email\":\"" + tenant.adminEmail() + "\",\"password\":\"" + PASSWORD + "\"}";
+        assertThat(browser.send(post("/api/auth/session", body, csrf), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(200);
+
+        var first = browser.send(get("/api/me"), HttpResponse.BodyHandlers.ofString());
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().allValues("Set-Cookie")).as("no new session id, no cleared CSRF cookie").isEmpty();
+        var parallel = java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> browser.sendAsync(get(i % 2 == 0 ? "/api/me" : "/api/tenant"),
+                        HttpResponse.BodyHandlers.ofString()))
+                .toList();
+        for (var response : parallel) {
+            assertThat(response.get().statusCode()).as(response.get().body()).isEqualTo(200);
+        }
+        var change = browser.send(HttpRequest.newBuilder(uri("/api/tenant/branding"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"displayName\":\"Same token\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(change.statusCode()).as("the CSRF token read before still works").isEqualTo(200);
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

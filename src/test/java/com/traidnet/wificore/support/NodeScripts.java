@@ -23,7 +23,8 @@ import java.util.function.Predicate;
 
 /**
  * Runs the Node.js scenarios of {@code src/test/node/realtime} (stock {@code pusher-js},
- * {@code pusher} and {@code laravel-echo} against our real-time server). Installs their npm
+ * {@code pusher} and {@code laravel-echo} against our real-time server) and of the other projects
+ * under {@code src/test/node/} (such as {@code web}: playwright-core). Installs their npm
  * packages once ({@code npm ci}) when {@code node_modules} is missing or older than
  * {@code package-lock.json}, under a file lock so concurrent test JVMs don't collide. A script
  * prints JSON lines on stdout; the last one is its result, earlier ones are progress (such
@@ -55,21 +56,33 @@ public final class NodeScripts {
 
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration GRACE = Duration.ofSeconds(10);
-    private static boolean installed;
+    private static final java.util.Set<Path> installed = new java.util.HashSet<>();
 
     private NodeScripts() {
     }
 
     /** Runs {@code script} to its end; the script's own timer is {@code timeout}, the hard kill a little later. */
     public static Result run(String script, Map<String, String> env, Duration timeout, String... args) {
-        try (Running running = start(script, env, timeout, args)) {
+        return runIn("realtime", script, env, timeout, args);
+    }
+
+    /** Runs {@code script} of the project {@code src/test/node/{project}} to its end. */
+    public static Result runIn(String project, String script, Map<String, String> env, Duration timeout,
+                               String... args) {
+        try (Running running = startIn(project, script, env, timeout, args)) {
             return running.await();
         }
     }
 
     /** Starts {@code script} for a test that talks to it while it runs (see {@link Running#awaitLine}). */
     public static Running start(String script, Map<String, String> env, Duration timeout, String... args) {
-        Path dir = directory();
+        return startIn("realtime", script, env, timeout, args);
+    }
+
+    /** Starts {@code script} of the project {@code src/test/node/{project}}. */
+    public static Running startIn(String project, String script, Map<String, String> env, Duration timeout,
+                                  String... args) {
+        Path dir = directory(project);
         ensureInstalled(dir);
         List<String> command = new ArrayList<>(List.of("node", script));
         command.addAll(List.of(args));
@@ -190,18 +203,23 @@ public final class NodeScripts {
 
     /** {@code src/test/node/realtime} of this checkout, found from the working directory upwards. */
     public static Path directory() {
+        return directory("realtime");
+    }
+
+    /** {@code src/test/node/{project}} of this checkout. */
+    public static Path directory(String project) {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("src/test/node/realtime");
+            Path candidate = p.resolve("src/test/node/" + project);
             if (Files.isRegularFile(candidate.resolve("package.json"))) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("src/test/node/realtime not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("src/test/node/" + project + " not found above " + Path.of("").toAbsolutePath());
     }
 
     /** {@code npm ci} once per JVM when needed, under a lock shared by every JVM on this machine. */
     static synchronized void ensureInstalled(Path dir) {
-        if (installed) {
+        if (installed.contains(dir)) {
             return;
         }
         requireTool("node");
@@ -213,7 +231,7 @@ public final class NodeScripts {
             if (stale(dir)) {
                 npmCi(dir);
             }
-            installed = true;
+            installed.add(dir);
         } catch (IOException e) {
             throw new IllegalStateException("cannot lock " + lock + " for npm ci: " + e.getMessage(), e);
         }

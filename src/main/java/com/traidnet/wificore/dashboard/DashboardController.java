@@ -1,0 +1,87 @@
+package com.traidnet.wificore.dashboard;
+
+import com.traidnet.wificore.platform.ApiProblem;
+import com.traidnet.wificore.tenant.CurrentTenant;
+import com.traidnet.wificore.tenant.TenantId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/** {@code GET /api/dashboard} and {@code /api/dashboard/usage}: read-only, every tenant staff role. */
+@RestController
+@RequestMapping("/api/dashboard")
+@Tag(name = "Dashboard")
+class DashboardController {
+
+    static final int MAX_DAYS = 31;
+
+    record Summary(Instant asOf, LocalDate day, long onlineSessions, long onlineUsers, long activeSubscribers,
+                   long pendingPayments, long paymentsToday, long failedPaymentsToday,
+                   List<DashboardQueries.Revenue> revenueToday) {
+    }
+
+    record Usage(LocalDate from, LocalDate to, List<DashboardQueries.UsageDay> days) {
+    }
+
+    private final DashboardQueries queries;
+    private final CurrentTenant current;
+    private final Clock clock;
+
+    DashboardController(DashboardQueries queries, CurrentTenant current, Clock clock) {
+        this.queries = queries;
+        this.current = current;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Operation(summary = "Online now, today's revenue (UTC day) and payment counts, active subscribers")
+    Summary summary() {
+        TenantId tenant = current.require();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Instant dayStart = today.atStartOfDay(ZoneOffset.UTC).toInstant();
+        var counts = queries.counts(tenant, now, dayStart);
+        return new Summary(now, today, counts.onlineSessions(), counts.onlineUsers(), counts.activeSubscribers(),
+                counts.pendingPayments(), counts.paymentsToday(), counts.failedToday(),
+                queries.revenueSince(tenant, dayStart));
+    }
+
+    @GetMapping("/usage")
+    @Operation(summary = "Sessions started and octets per UTC day over the last `days` days (1–31), days without"
+            + " sessions included as zeros")
+    Usage usage(@RequestParam(defaultValue = "7") int days) {
+        if (days < 1 || days > MAX_DAYS) {
+            throw ApiProblem.invalidField("days", "must be between 1 and " + MAX_DAYS);
+        }
+        LocalDate last = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate first = last.minusDays(days - 1L);
+        return new Usage(first, last, withEmptyDays(first, last, queries.usage(current.require(), first, last)));
+    }
+
+    private static List<DashboardQueries.UsageDay> withEmptyDays(LocalDate first, LocalDate last,
+                                                                 List<DashboardQueries.UsageDay> found) {
+        List<DashboardQueries.UsageDay> all = new ArrayList<>();
+        Iterator<DashboardQueries.UsageDay> it = found.iterator();
+        DashboardQueries.UsageDay next = it.hasNext() ? it.next() : null;
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            if (next != null && next.day().equals(d)) {
+                all.add(next);
+                next = it.hasNext() ? it.next() : null;
+            } else {
+                all.add(new DashboardQueries.UsageDay(d, 0, 0, 0));
+            }
+        }
+        return all;
+    }
+}

@@ -1,0 +1,131 @@
+package com.traidnet.wificore.dashboard;
+
+import com.traidnet.wificore.support.IntegrationTest;
+import com.traidnet.wificore.tenant.TenantGateway;
+import com.traidnet.wificore.tenant.TenantId;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.traidnet.wificore.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * GET /api/dashboard and /api/dashboard/usage over two tenants: B has bigger numbers in every
+ * figure, so a leak would change A's exact answer.
+ */
+class DashboardIT extends IntegrationTest {
+
+    @Autowired
+    TenantGateway gateway;
+
+    @Test
+    void summaryAndUsageCountOnlyTheCallersTenant() {
+        TestTenant a = registerTenant("dash_a");
+        TestTenant b = registerTenant("dash_b");
+        String nasA = nas(a, "10.71.0.1");
+        String nasB = nas(b, "10.72.0.1");
+        String packA = pkg(a, 50);
+        String packB = pkg(b, 900);
+        cash(a, packA, "0711000001", 50);
+        cash(b, packB, "0711000002", 900);
+        cash(b, packB, "0711000003", 900);
+        var unmatched = api().post("/api/payments/cash", json("amount", 7, "purpose", "HOTSPOT_PACKAGE",
+                "reference", UUID.randomUUID().toString(), "phone", "0711000009"), a.token());
+        assertThat(unmatched.text("status")).isEqualTo("unmatched");
+
+        Instant now = Instant.now();
+        session(a, "alice", nasA, "10.71.0.1", now, null, 100, 200);
+        session(a, "alice", nasA, "10.71.0.1", now.minus(Duration.ofMinutes(5)), now, 1, 2);
+        session(a, "old", nasA, "10.71.0.1", now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(3)), 1000, 0);
+        session(b, "alice", nasB, "10.72.0.1", now, null, 9_000_000, 1);
+        session(b, "bob", nasB, "10.72.0.1", now, null, 1, 1);
+
+        JsonNode summary = ok(api().get("/api/dashboard", a.token()));
+        assertThat(summary.path("onlineSessions").asLong()).isEqualTo(1);
+        assertThat(summary.path("onlineUsers").asLong()).isEqualTo(1);
+        assertThat(summary.path("paymentsToday").asLong()).isEqualTo(2);
+        assertThat(summary.path("failedPaymentsToday").asLong()).isEqualTo(1);
+        assertThat(summary.path("activeSubscribers").asLong()).isEqualTo(1);
+        assertThat(summary.path("revenueToday")).hasSize(1);
+        assertThat(summary.path("revenueToday").get(0).path("currency").asString()).isEqualTo("KES");
+        assertThat(summary.path("revenueToday").get(0).path("amount").decimalValue()).isEqualByComparingTo("50");
+
+        JsonNode other = ok(api().get("/api/dashboard", b.token()));
+        assertThat(other.path("onlineSessions").asLong()).isEqualTo(2);
+        assertThat(other.path("revenueToday").get(0).path("amount").decimalValue()).isEqualByComparingTo("1800");
+
+        JsonNode usage = ok(api().get("/api/dashboard/usage?days=7", a.token()));
+        assertThat(usage.path("days")).hasSize(7);
+        JsonNode today = usage.path("days").get(6);
+        assertThat(today.path("day").asString()).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+        assertThat(today.path("sessions").asLong()).isEqualTo(2);
+        assertThat(today.path("inputOctets").asLong()).isEqualTo(101);
+        assertThat(usage.path("days").get(3).path("inputOctets").asLong()).isEqualTo(1000);
+        assertThat(usage.path("days").get(5).path("sessions").asLong()).isZero();
+
+        var tooLong = api().get("/api/dashboard/usage?days=32", a.token());
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body().toString()).contains("days");
+
+        var asAdmin = api().send("GET", "/api/dashboard", null, platformAdminToken(), Map.of("X-Tenant", a.slug()));
+        assertThat(ok(asAdmin).path("onlineSessions").asLong()).isEqualTo(1);
+        assertThat(api().get("/api/dashboard", null).status()).isEqualTo(401);
+    }
+
+    private static JsonNode ok(com.traidnet.wificore.support.Api.Response response) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+        return response.body();
+    }
+
+    private String nas(TestTenant t, String address) {
+        var created = api().post("/api/nas", json("name", "site-" + address, "address", address, "secret", "s3cret",
+                "type", "mikrotik"), t.token());
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.text("id");
+    }
+
+    private String pkg(TestTenant t, int price) {
+        var created = api().post("/api/packages", json("type", "hotspot", "name", "Day " + price, "price", price,
+                "durationValue", 1, "durationUnit", "days", "uploadKbps", 1024, "downloadKbps", 4096), t.token());
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.text("id");
+    }
+
+    private void cash(TestTenant t, String packageId, String phone, int amount) {
+        var paid = api().post("/api/payments/cash", json("amount", amount, "purpose", "HOTSPOT_PACKAGE",
+                "reference", packageId, "phone", phone), t.token());
+        assertThat(paid.status()).as(paid.body().toString()).isEqualTo(201);
+        assertThat(paid.text("status")).isEqualTo("settled");
+    }
+
+    /** An accounting session written as the accounting module does: radacct plus its radacct_sessions row. */
+    private void session(TestTenant t, String username, String nasId, String nasIp, Instant start, Instant stop,
+                         long input, long output) {
+        String unique = UUID.randomUUID().toString();
+        var started = start.atOffset(ZoneOffset.UTC);
+        var stopped = stop == null ? null : stop.atOffset(ZoneOffset.UTC);
+        gateway.inTenant(new TenantId(UUID.fromString(t.id())), sql -> {
+            long id = sql.sql("""
+                            insert into radacct (acctsessionid, acctuniqueid, username, nasipaddress, acctstarttime,
+                                                 acctupdatetime, acctstoptime, acctinputoctets, acctoutputoctets, nas_id)
+                            values (:sid, :uid, :user, cast(:nasIp as inet), :start, :start, :stop, :in, :out, :nas)
+                            returning radacctid""")
+                    .params(Map.of("sid", unique.substring(0, 8), "uid", unique, "user", username, "nasIp", nasIp,
+                            "start", started, "in", input, "out", output, "nas", UUID.fromString(nasId)))
+                    .param("stop", stopped).query(Long.class).single();
+            return sql.sql("""
+                            insert into radacct_sessions (acctuniqueid, acctstarttime, radacctid, username, nas_id,
+                                                          nasipaddress, acctstoptime, acctupdatetime)
+                            values (?, ?, ?, ?, ?, cast(? as inet), ?, ?)""")
+                    .params(unique, started, id, username, UUID.fromString(nasId), nasIp, stopped, started).update();
+        });
+    }
+}

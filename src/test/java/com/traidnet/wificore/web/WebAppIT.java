@@ -1,0 +1,128 @@
+package com.traidnet.wificore.web;
+
+import com.traidnet.wificore.radius.RadiusTestSupport;
+import com.traidnet.wificore.radius.coa.PyradNas;
+import com.traidnet.wificore.support.MpesaSimulator;
+import com.traidnet.wificore.support.NodeScripts;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.traidnet.wificore.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The web app end to end in headless Chromium (Debian's {@code chromium}, driven by playwright-core from
+ * {@code src/test/node/web/e2e.mjs}): sign in, create a package, generate vouchers and open their print
+ * sheet, see a radclient accounting Start appear on the dashboard without reload, disconnect it from the UI
+ * (the pyrad NAS stand-in receives the Disconnect-Request), see a simulated M-Pesa payment arrive live, and
+ * a tenant-A operator fail to reach tenant B. Screenshots at 360×740 and 1280×800 go to target/screenshots.
+ */
+class WebAppIT extends RadiusTestSupport {
+
+    private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+    private static final String SESSION_USER = "e2e-user";
+
+    @BeforeAll
+    static void prerequisites() throws InterruptedException {
+        assumeTrue(Files.isExecutable(Path.of(CHROMIUM)), "chromium is not installed at " + CHROMIUM
+                + " (Debian: apt-get install chromium; .ci/run installs it): the browser end-to-end test is skipped");
+        assumeTrue(WebAppIT.class.getResource("/web/index.html") != null,
+                "the web app is not built (-Dfrontend.skip): nothing to test in a browser");
+        PyradNas.requirePyrad();
+    }
+
+    @Test
+    void operatorJourneyInHeadlessChromium() throws Exception {
+        String secret = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        Path signals = Files.createTempDirectory("web-e2e-signals");
+        try (PyradNas router = PyradNas.start(secret, "ack")) {
+            Nas nas = tenantWithNas("web_a", secret, true, router.address().getPort());
+            TestTenant a = nas.tenant();
+            String shortcode = MpesaSimulator.configure(api(), a.token());
+            // a PPPoE account for the paybill payment to settle against
+            String pppoePackage = created(api().post("/api/packages", json("type", "pppoe", "name", "Home 10M",
+                    "price", 777, "durationValue", 1, "durationUnit", "months", "uploadKbps", 10240,
+                    "downloadKbps", 10240), a.token())).path("id").asString();
+            created(api().post("/api/subscribers", json("kind", "pppoe", "accountNumber", "E2E-ACC",
+                    "packageId", pppoePackage), a.token()));
+            String operatorEmail = "operator@" + a.slug() + ".test";
+            created(api().post("/api/staff", json("email", operatorEmail, "name", "Op", "password", PASSWORD,
+                    "roles", List.of("operator")), a.token()));
+
+            TestTenant b = registerTenant("web_b");
+            String bPackageName = "B-only package " + b.slug();
+            String bPackage = created(api().post("/api/packages", json("type", "hotspot", "name", bPackageName,
+                    "price", 5, "durationValue", 1, "durationUnit", "hours", "uploadKbps", 512,
+                    "downloadKbps", 512), b.token())).path("id").asString();
+            JsonNode bSubscriber = created(api().post("/api/subscribers", json("kind", "hotspot",
+                    "phone", "0799000111", "packageId", bPackage), b.token())).path("subscriber");
+
+            Path screenshots = Path.of("target/screenshots").toAbsolutePath();
+            Map<String, String> env = new HashMap<>(Map.ofEntries(
+                    Map.entry("BASE_URL", "http://127.0.0.1:" + port), Map.entry("CHROMIUM", CHROMIUM),
+                    Map.entry("SCREENSHOTS", screenshots.toString()), Map.entry("SIGNAL_DIR", signals.toString()),
+                    Map.entry("A_EMAIL", a.adminEmail()), Map.entry("PASSWORD", PASSWORD),
+                    Map.entry("OPERATOR_EMAIL", operatorEmail), Map.entry("PACKAGE_NAME", "E2E hour"),
+                    Map.entry("SESSION_USER", SESSION_USER), Map.entry("PAYMENT_AMOUNT_TEXT", "KES 777"),
+                    Map.entry("B_SUBSCRIBER_ID", bSubscriber.path("id").asString()),
+                    Map.entry("B_USERNAME", bSubscriber.path("username").asString()),
+                    Map.entry("B_SLUG", b.slug()), Map.entry("B_TENANT_ID", b.id()),
+                    Map.entry("B_PACKAGE_NAME", bPackageName)));
+
+            try (var script = NodeScripts.startIn("web", "e2e.mjs", env, Duration.ofSeconds(150))) {
+                script.awaitLine(j -> "dashboard-live".equals(j.path("step").asString()));
+                var start = acct(nas, "Acct-Status-Type = Start\nAcct-Session-Id = \"e2e-0001\"\nUser-Name = "
+                        + SESSION_USER + "\nNAS-IP-Address = 127.0.0.1\nFramed-IP-Address = 10.9.0.7\n"
+                        + "Calling-Station-Id = \"AA-BB-CC-00-11-22\"\n");
+                assertThat(start.code()).as(start.output()).isEqualTo("Accounting-Response");
+                Files.createFile(signals.resolve("session-started"));
+
+                script.awaitLine(j -> "disconnect-clicked".equals(j.path("step").asString()));
+                JsonNode dm = router.nextRequest(Duration.ofSeconds(10));
+                assertThat(dm.path("codeName").asString()).isEqualTo("Disconnect-Request");
+                assertThat(dm.path("attributes").path("User-Name").get(0).asString()).isEqualTo(SESSION_USER);
+                assertThat(dm.path("attributes").path("Framed-IP-Address").get(0).asString()).isEqualTo("10.9.0.7");
+
+                script.awaitLine(j -> "await-payment".equals(j.path("step").asString()));
+                MpesaSimulator.payBill(api(), shortcode, "E2E-ACC", "777");
+                Files.createFile(signals.resolve("paid"));
+
+                JsonNode result = script.await().requireOk();
+                assertThat(result.path("nameError").asString()).as("the API's field error next to the field")
+                        .isNotBlank();
+                assertThat(result.path("codes").asInt()).isEqualTo(24);
+                assertThat(result.path("sheetHasCode").asBoolean()).isTrue();
+                assertThat(result.path("sameDocument").asString()).as("the session appeared without a reload")
+                        .isEqualTo("same document");
+                assertThat(result.path("stillSameDocument").asString()).isEqualTo("same document");
+                assertThat(result.path("paymentText").asString()).contains("KES 777");
+                assertThat(result.path("leakedOnPage").asBoolean()).isFalse();
+                assertThat(result.path("direct").asInt()).as("B's subscriber by id").isEqualTo(404);
+                assertThat(result.path("packagesSeenViaXTenant").asInt()).as("X-Tenant is ignored for staff").isZero();
+                assertThat(result.path("channel").asInt()).as("B's real-time channel").isEqualTo(403);
+                assertThat(result.path("platform").asInt()).isEqualTo(403);
+                assertThat(result.path("serviceWorker").asBoolean()).isTrue();
+                assertThat(result.path("consoleErrors")).as("uncaught errors in the page").isEmpty();
+            }
+            for (String shot : List.of("desktop-dashboard", "phone-dashboard", "phone-subscribers", "voucher-sheet",
+                    "desktop-offline")) {
+                assertThat(screenshots.resolve(shot + ".png")).exists();
+            }
+        }
+    }
+
+    private static JsonNode created(com.traidnet.wificore.support.Api.Response response) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+        return response.body();
+    }
+}

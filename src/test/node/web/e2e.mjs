@@ -1,0 +1,192 @@
+// The web app end to end in headless Debian chromium (playwright-core, executablePath), driven by
+// WebAppIT, which owns the platform, the tenants, radclient, the NAS stand-in and the M-Pesa simulator.
+// Protocol: JSON lines on stdout; {"step": …} says where the script is; when the Java side must act
+// (send accounting, check the NAS, pay), the script waits for a file of that name in SIGNAL_DIR.
+// The last line is the result: {"ok": true, …} or {"ok": false, "error": …}.
+import { chromium } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const env = process.env;
+const BASE = env.BASE_URL;
+const SHOTS = env.SCREENSHOTS;
+const WAIT = 20_000; // the longest any one thing may take before the step fails (not a timed assertion)
+const out = (o) => console.log(JSON.stringify(o));
+const step = (name, extra = {}) => out({ step: name, ...extra });
+
+async function signal(name) {
+  const file = join(env.SIGNAL_DIR, name);
+  const deadline = Date.now() + Number(env.TIMEOUT_MS || 90_000);
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`no signal ${name} from the test`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function signIn(page, email, password) {
+  await page.goto(BASE + '/');
+  await page.waitForURL(/\/sign-in/);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function shoot(page, name) {
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+const PAGES = [
+  ['dashboard', '/', 'Dashboard'], ['packages', '/packages', 'Packages'], ['subscribers', '/subscribers', 'Subscribers'],
+  ['vouchers', '/vouchers', 'Vouchers'], ['sessions', '/sessions', 'Sessions'], ['nas', '/nas', 'Routers (NAS)'],
+  ['payments', '/payments', 'Payments'], ['water', '/water/dispensers', 'Water'], ['reports', '/reports', 'Reports'],
+  ['staff', '/staff', 'Staff'], ['settings', '/settings', 'Settings'],
+];
+
+const pages = [];
+
+async function main() {
+  mkdirSync(SHOTS, { recursive: true });
+  const browser = await chromium.launch({ executablePath: env.CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  const result = { ok: false };
+  try {
+    const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    desktop.setDefaultTimeout(WAIT);
+    const page = await desktop.newPage();
+    const consoleErrors = [];
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') out({ console: m.text() }); });
+    pages.push(page);
+
+    // 1. sign in
+    await signIn(page, env.A_EMAIL, env.PASSWORD);
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    step('signed-in');
+
+    // 2. create a package; the API's field error shows next to the field first
+    await page.goto(BASE + '/packages');
+    await page.getByRole('button', { name: 'New package' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Price').fill('10');
+    await dialog.getByRole('button', { name: 'Save package' }).click();
+    const nameError = await dialog.locator('#' + (await dialog.getByLabel('Name').getAttribute('id')) + '-error').textContent();
+    step('field-error', { nameError });
+    await dialog.getByLabel('Name').fill(env.PACKAGE_NAME);
+    await dialog.getByRole('button', { name: 'Save package' }).click();
+    await page.getByTestId('packages-table').getByText(env.PACKAGE_NAME).waitFor();
+    step('package-created');
+
+    // 3. generate vouchers and open the print sheet
+    await page.goto(BASE + '/vouchers');
+    await page.getByRole('button', { name: 'Generate vouchers' }).click();
+    const gen = page.getByRole('dialog');
+    const option = await gen.getByLabel('Package').locator('option', { hasText: env.PACKAGE_NAME }).getAttribute('value');
+    await gen.getByLabel('Package').selectOption(option);
+    await gen.getByLabel('How many').fill('24');
+    await gen.getByRole('button', { name: 'Generate' }).click();
+    await page.waitForURL(/\/vouchers\/[0-9a-f-]{36}$/);
+    await page.getByTestId('codes-table').locator('tbody tr').nth(23).waitFor();
+    const codes = await page.getByTestId('codes-table').locator('tbody tr').count();
+    const firstCode = (await page.getByTestId('codes-table').locator('tbody tr td').first().textContent()).trim();
+    const [sheet] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('print-sheet').click()]);
+    await sheet.waitForLoadState();
+    const sheetHasCode = (await sheet.content()).includes(firstCode);
+    await sheet.screenshot({ path: join(SHOTS, 'voucher-sheet.png') });
+    await sheet.close();
+    step('vouchers', { codes, sheetHasCode });
+
+    // 4. a session appears on the dashboard without reload
+    await page.goto(BASE + '/');
+    await page.waitForFunction(() => document.querySelector('[data-testid=live-status]')?.textContent.trim() === 'Live', null, { timeout: WAIT });
+    await page.getByTestId('online-now').waitFor();
+    await page.evaluate(() => { window.__noReload = 'same document'; });
+    step('dashboard-live');
+    await signal('session-started');
+    const row = page.getByTestId('online-sessions').locator(`[data-username="${env.SESSION_USER}"]`);
+    await row.waitFor();
+    const onlineNow = (await page.getByTestId('online-now').textContent()).trim();
+    const sameDocument = await page.evaluate(() => window.__noReload);
+    step('session-shown', { sameDocument, onlineNow });
+
+    // 5. disconnect it from the UI: the NAS stand-in gets the Disconnect-Request (checked by the test)
+    await row.getByRole('button', { name: `Disconnect ${env.SESSION_USER}` }).click();
+    await page.getByText(`Disconnect ${env.SESSION_USER}: ack`).waitFor();
+    step('disconnect-clicked');
+
+    // 6. a simulated M-Pesa payment appears live
+    step('await-payment');
+    await signal('paid');
+    const payment = page.getByTestId('recent-payments').locator('li', { hasText: env.PAYMENT_AMOUNT_TEXT });
+    await payment.waitFor();
+    const paymentText = (await payment.textContent()).replace(/\s+/g, ' ').trim();
+    const stillSameDocument = await page.evaluate(() => window.__noReload);
+    step('payment-shown', { paymentText, stillSameDocument });
+    await shoot(page, 'desktop-dashboard-live');
+
+    // 7. screenshots of the main pages at desktop and phone width
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, storageState: await desktop.storageState(), isMobile: true, hasTouch: true });
+    phone.setDefaultTimeout(WAIT);
+    const phonePage = await phone.newPage();
+    for (const [name, path, heading] of PAGES) {
+      for (const [prefix, p] of [['desktop', page], ['phone', phonePage]]) {
+        await p.goto(BASE + path);
+        await p.getByRole('heading', { name: heading, exact: true }).first().waitFor();
+        await shoot(p, `${prefix}-${name}`);
+      }
+    }
+    step('screenshots');
+
+    // 8. a tenant-A operator cannot reach tenant B's pages or data
+    const operator = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    operator.setDefaultTimeout(WAIT);
+    const op = await operator.newPage();
+    pages.push(op);
+    await signIn(op, env.OPERATOR_EMAIL, env.PASSWORD);
+    await op.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await op.goto(`${BASE}/subscribers/${env.B_SUBSCRIBER_ID}`);
+    await op.getByText('This is not available').waitFor();
+    const leakedOnPage = (await op.content()).includes(env.B_USERNAME);
+    await shoot(op, 'desktop-isolation-subscriber');
+    await op.goto(`${BASE}/platform/tenants`);
+    await op.getByRole('heading', { name: 'Not allowed' }).waitFor();
+    const probes = await op.evaluate(async ({ bSubscriber, bSlug, bTenantId, bPackage }) => {
+      const xsrf = decodeURIComponent((document.cookie.match(/XSRF-TOKEN=([^;]*)/) || [])[1] || '');
+      const get = (path, headers = {}) => fetch(path, { headers: { Accept: 'application/json', ...headers } });
+      const direct = (await get(`/api/subscribers/${bSubscriber}`)).status;
+      const viaHeader = await (await get(`/api/packages?q=${encodeURIComponent(bPackage)}`, { 'X-Tenant': bSlug })).json();
+      const channel = (await fetch('/api/broadcasting/auth', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf },
+        body: JSON.stringify({ socket_id: '1234.5678', channel_name: `private-tenant.${bTenantId}.sessions` }) })).status;
+      const platform = (await get('/api/platform/tenants')).status;
+      return { direct, packagesSeenViaXTenant: viaHeader.items.length, channel, platform };
+    }, { bSubscriber: env.B_SUBSCRIBER_ID, bSlug: env.B_SLUG, bTenantId: env.B_TENANT_ID, bPackage: env.B_PACKAGE_NAME });
+    step('isolation', { leakedOnPage, ...probes });
+
+    // 9. the PWA: manifest, service worker, and the offline banner
+    const pwa = await page.evaluate(async () => {
+      const manifest = await (await fetch('/manifest.webmanifest')).json();
+      const registration = await navigator.serviceWorker.ready.then((r) => !!r.active).catch(() => false);
+      return { manifestName: manifest.name, icons: manifest.icons.length, serviceWorker: registration };
+    });
+    await desktop.setOffline(true);
+    await page.getByTestId('offline-banner').waitFor();
+    await shoot(page, 'desktop-offline');
+    await desktop.setOffline(false);
+    step('pwa', pwa);
+
+    Object.assign(result, { ok: true, nameError, codes, sheetHasCode, sameDocument, stillSameDocument, paymentText, onlineNow,
+      leakedOnPage, ...probes, ...pwa, consoleErrors });
+  } catch (e) {
+    result.error = String(e && e.stack || e);
+    for (const [i, p] of pages.entries()) {
+      // what the failing page showed, for the test report
+      await p.screenshot({ path: join(SHOTS, `failure-${i}.png`), fullPage: true }).catch(() => {});
+      result[`failurePage${i}`] = { url: p.url(), text: (await p.locator('body').innerText().catch(() => '')).slice(0, 1500) };
+    }
+  } finally {
+    await browser.close().catch(() => {});
+  }
+  out(result);
+  process.exit(result.ok ? 0 : 1);
+}
+
+main();
