@@ -50,7 +50,6 @@ class SecurityConfig {
         http
                 .securityMatcher(SERVER_TO_SERVER)
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .requestCache(r -> r.disable())
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
