@@ -30,6 +30,14 @@ final class SessionRows {
     private static final String[] REJECTS = {"account expired", "wrong password", "simultaneous use limit reached",
             "Calling-Station-Id not allowed", "unknown user", "data quota used up"};
 
+    /**
+     * The interim interval the seeded sessions claim. No NAS sends Interim-Updates for them, so the stale-session
+     * sweep closes the open ones after twice this plus a grace: at MikroTik's common 5 minutes the demo would show
+     * nobody online a quarter of an hour after seeding; at an hour (also a setting operators use) it shows them
+     * for about two.
+     */
+    static final int INTERIM_SECONDS = 3_600;
+
     record Counts(long sessions, long open) {
     }
 
@@ -55,7 +63,11 @@ final class SessionRows {
                 if (running) {
                     online.set(p.n());
                 }
-                long seconds = running ? sinceStart : Math.min(planned, Math.max(0, sinceStart - 30));
+                // a session that would overlap the customer's open one ended before it: at least a second long
+                long seconds = running ? sinceStart : Math.max(1, Math.min(planned, sinceStart - 30));
+                if (!running && start.plusSeconds(seconds).isAfter(now)) {
+                    start = now.minusSeconds(seconds);
+                }
                 // bytes per second received by the customer: 10 KB/s to ~250 KB/s, heavier on PPPoE
                 double rate = Math.exp(random.nextDouble(Math.log(10_000), Math.log(p.hotspot() ? 180_000 : 260_000)));
                 long down = (long) (seconds * rate);
@@ -67,7 +79,7 @@ final class SessionRows {
                 rows.add(firstId + i).add(sessionId).add(Kenya.hex(random, 32)).add(p.username()).add(n.address())
                         .add(p.hotspot() ? "bridge-hotspot" : "<pppoe-" + p.username() + ">")
                         .add(p.hotspot() ? "Wireless-802.11" : "Ethernet").add(start).add(updated)
-                        .add(running ? null : start.plusSeconds(seconds)).add(300).add(seconds).add("RADIUS")
+                        .add(running ? null : start.plusSeconds(seconds)).add(INTERIM_SECONDS).add(seconds).add("RADIUS")
                         .add(up).add(down).add(p.hotspot() ? "hotspot1" : "pppoe-ruiru")
                         .add(p.mac() != null ? p.mac() : deviceMac(p)).add(running ? null : cause(random))
                         .add(p.hotspot() ? "Login-User" : "Framed-User").add(p.hotspot() ? null : "PPP")
