@@ -13,9 +13,13 @@ import org.springframework.stereotype.Service;
 import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Creates a tenant, its schema and its first admin in one go. */
+/**
+ * Creates a tenant, its schema and its first admin in one go: the path behind {@code POST /api/register}
+ * and, through {@link #open}, the one operator commands (the demo seed) take, so their tenants are made
+ * exactly like a signup's.
+ */
 @Service
-class Onboarding {
+public class Onboarding {
 
     private final Tenants tenants;
     private final StaffAccounts staff;
@@ -26,6 +30,14 @@ class Onboarding {
     }
 
     record Created(Tenant tenant, StaffView admin) {
+    }
+
+    /**
+     * Opens a tenant with its first {@code tenant_admin}, as a signup does (validation, schema, migrations,
+     * {@code TenantCreated}); 409 problem if the slug or e-mail is taken.
+     */
+    public Tenant open(String tenantName, String slug, String adminEmail, String adminPassword) {
+        return register(new TenantRegistration(tenantName, slug, adminEmail, adminPassword)).tenant();
     }
 
     Created register(TenantRegistration request) {

@@ -215,4 +215,9 @@ public class PartitionMaintenance {
     PartitionSettings settings() {
         return settings;
     }
+
+    /** Where a partition's day begins and ends ({@code wificore.partitions.zone}). */
+    public java.time.ZoneId zone() {
+        return settings.zone();
+    }
 }

@@ -26,9 +26,13 @@ class Revenue {
     record ByNas(UUID nasId, String nasName, String currency, long payments, BigDecimal amount) {
     }
 
-    /** Settled payments in [:start, :end) with the package and the RADIUS username they bought for. */
+    /**
+     * Settled payments in [:start, :end) with the package and the RADIUS username they bought for. Materialized:
+     * inlined, the package expression (a regular expression and a subquery per payment) was evaluated again in the
+     * join condition, the group key and the sort key — three times the work at 100,000 payments a month.
+     */
     private static final String PAID = """
-            with paid as (
+            with paid as materialized (
                 select p.settled_at, p.currency, coalesce(p.paid_amount, p.amount) as amount,
                        case when p.purpose = 'HOTSPOT_PACKAGE'
                                  and btrim(p.reference) ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'
