@@ -6,6 +6,7 @@ import com.traidnet.wificore.jobs.JobOptions;
 import com.traidnet.wificore.jobs.Jobs;
 import com.traidnet.wificore.realtime.RealtimePublisher;
 import com.traidnet.wificore.tenant.TenantId;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,7 +23,8 @@ import java.util.UUID;
  * {@code dispenser.fault}, {@code tank.low}) are also enqueued, in that transaction, as
  * {@link Notify} jobs: the job commits with the change, and a worker delivers the notification
  * with retries. Today delivery is a log line (no notification channel is configured per tenant
- * yet); the job is where SMS or e-mail will plug in.
+ * yet); the job is where SMS or e-mail will plug in. Metrics: {@code wificore_water_events_total{event}}
+ * (published) and {@code wificore_water_alerts_notified_total{event}} (delivered).
  */
 @Component
 class WaterAlerts implements JobHandler<WaterAlerts.Notify> {
@@ -36,15 +38,20 @@ class WaterAlerts implements JobHandler<WaterAlerts.Notify> {
 
     private final RealtimePublisher publisher;
     private final ObjectProvider<Jobs> jobs;
+    private final MeterRegistry metrics;
 
-    WaterAlerts(RealtimePublisher publisher, ObjectProvider<Jobs> jobs) {
+    WaterAlerts(RealtimePublisher publisher, ObjectProvider<Jobs> jobs, MeterRegistry metrics) {
         this.publisher = publisher;
         this.jobs = jobs;
+        this.metrics = metrics;
     }
 
     /** Publishes {@code event} once the surrounding transaction commits (at once outside one). */
     void publish(TenantId tenant, String event, Map<String, ?> data) {
-        Runnable send = () -> publisher.publish(tenant, TOPIC, event, data);
+        Runnable send = () -> {
+            publisher.publish(tenant, TOPIC, event, data);
+            metrics.counter("wificore.water.events", "event", event).increment();
+        };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -72,6 +79,7 @@ class WaterAlerts implements JobHandler<WaterAlerts.Notify> {
 
     @Override
     public void handle(Notify alert, JobContext context) {
+        metrics.counter("wificore.water.alerts.notified", "event", alert.event()).increment();
         log.info("water alert for tenant {}: {} on dispenser '{}' ({}): {}", context.tenant(), alert.event(),
                 alert.dispenserName(), alert.dispenserId(), alert.detail());
     }
