@@ -73,22 +73,33 @@ class DeviceDesk {
                     + settings.maxLitres().toPlainString());
         }
         String phone = r.phone() == null ? null : CustomerRequest.phone(r.phone());
-        return gateway.inTenant(device.tenant(), sql -> {
-            guard.consumeNonce(sql, device);
-            return sql.sql("""
+        // one statement: the nonce and the lookup share a round trip (authorize is latency-bound)
+        return gateway.inTenant(device.tenant(), sql -> sql.sql("""
+                        with nonce as (
+                            insert into water_device_nonces (dispenser_id, nonce, expires_at)
+                            values (:dispenser, :nonce, :expires) on conflict do nothing returning 1),
+                        found as (
                             select c.id, c.name, c.status, c.balance, c.credit_limit, w.balance_unit, d.price_per_litre,
                                    d.currency
                             from water_customers c cross join water_settings w join dispensers d on d.id = :dispenser
-                            where (c.id = :id or c.card_id = :card or c.phone = :phone)""")
-                    .param("dispenser", device.dispenserId()).param("id", r.customerId()).param("card", r.card())
-                    .param("phone", phone)
-                    .query((rs, n) -> decide(r, rs.getObject("id", UUID.class), rs.getString("name"),
-                            rs.getString("status"), rs.getBigDecimal("balance"), rs.getBigDecimal("credit_limit"),
-                            rs.getString("balance_unit"), rs.getBigDecimal("price_per_litre"), rs.getString("currency")))
-                    .optional()
-                    .orElseThrow(() -> new DeviceRefusal(HttpStatus.NOT_FOUND, "unknown_customer",
-                            "no such customer of this dispenser's operator"));
-        });
+                            where (c.id = :id or c.card_id = :card or c.phone = :phone))
+                        select (select count(*) from nonce) as fresh, found.* from (select 1) as one
+                        left join found on true""")
+                .param("dispenser", device.dispenserId()).param("nonce", device.nonce())
+                .param("expires", guard.nonceExpiry(device)).param("id", r.customerId()).param("card", r.card())
+                .param("phone", phone)
+                .query((rs, n) -> {
+                    if (rs.getInt("fresh") == 0) {
+                        throw DeviceGuard.replay(device);
+                    }
+                    UUID id = rs.getObject("id", UUID.class);
+                    return id == null ? null : decide(r, id, rs.getString("name"), rs.getString("status"),
+                            rs.getBigDecimal("balance"), rs.getBigDecimal("credit_limit"), rs.getString("balance_unit"),
+                            rs.getBigDecimal("price_per_litre"), rs.getString("currency"));
+                })
+                .list().stream().filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow(() -> new DeviceRefusal(HttpStatus.NOT_FOUND, "unknown_customer",
+                        "no such customer of this dispenser's operator")));
     }
 
     private Authorization decide(AuthorizeRequest r, UUID id, String name, String status, BigDecimal balance,

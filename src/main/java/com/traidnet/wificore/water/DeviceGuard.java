@@ -98,15 +98,23 @@ class DeviceGuard {
 
     /** Inside the work's tenant transaction: a nonce seen within the window is a replay. */
     void consumeNonce(JdbcClient sql, Signed signed) {
-        Instant expires = Instant.ofEpochSecond(signed.timestamp()).plus(settings.signatureWindow()).plusSeconds(1);
         int fresh = sql.sql("""
                         insert into water_device_nonces (dispenser_id, nonce, expires_at) values (?, ?, ?)
                         on conflict do nothing""")
-                .params(signed.dispenserId(), signed.nonce(), Timestamp.from(expires)).update();
+                .params(signed.dispenserId(), signed.nonce(), nonceExpiry(signed)).update();
         if (fresh == 0) {
-            throw new DeviceRefusal(HttpStatus.CONFLICT, "replay", "nonce " + signed.nonce()
-                    + " was already used: a replayed request is refused (sign each request with a new nonce)");
+            throw replay(signed);
         }
+    }
+
+    /** Until when a nonce must be remembered: as long as its timestamp is accepted. */
+    Timestamp nonceExpiry(Signed signed) {
+        return Timestamp.from(Instant.ofEpochSecond(signed.timestamp()).plus(settings.signatureWindow()).plusSeconds(1));
+    }
+
+    static DeviceRefusal replay(Signed signed) {
+        return new DeviceRefusal(HttpStatus.CONFLICT, "replay", "nonce " + signed.nonce()
+                + " was already used: a replayed request is refused (sign each request with a new nonce)");
     }
 
     /** Counts a refusal of a request that does not go through {@link #run} (e.g. an unreadable body). */

@@ -63,6 +63,9 @@ class DispenseLedger {
         this.clock = clock;
     }
 
+    /** Attempts of a batch that lost a deadlock or raced a partition attach; the pauses grow (0.1 s, 0.2 s, …). */
+    static final int ATTEMPTS = 8;
+
     Booked book(DeviceGuard.Signed device, List<DispenseBatch.Item> received) {
         List<DispenseBatch.Item> unique = firstOfEachSeq(received);
         for (int attempt = 1; ; attempt++) {
@@ -71,11 +74,22 @@ class DispenseLedger {
                 count(booked);
                 return booked;
             } catch (DataAccessException e) {
-                // a deadlock, or a row racing the attach of its day's partition (23514): the batch is idempotent
-                if (attempt >= 3 || !retryable(e)) {
+                // a deadlock, or a row routed to the default partition while maintenance attaches its day's
+                // partition (23514; a late upload spanning days meets one attach per day): the batch is idempotent
+                if (attempt >= ATTEMPTS || !retryable(e)) {
                     throw e;
                 }
+                pause(attempt);
             }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(100L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextLong(50));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a dispense batch", e);
         }
     }
 

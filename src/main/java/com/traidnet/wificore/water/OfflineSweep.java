@@ -23,7 +23,7 @@ import java.util.UUID;
  * the tenants that have dispensers ({@code public.water_devices}, so tenants without water cost
  * nothing) and enqueues one {@link SweepTenant} job each. A tenant's sweep marks dispensers silent
  * for {@code offline-after} as alerted and raises {@code dispenser.offline} once per silence (the
- * next signed request clears it), and forgets nonces whose window has passed.
+ * next heartbeat or upload clears it), and forgets nonces whose window has passed.
  */
 @Configuration(proxyBeanMethods = false)
 class OfflineSweep {
