@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * setup     --url U --slug S --dispensers D --customers C
  *           registers a tenant, creates D dispensers (price 2.00/l) and C customers with a large cash
  *           balance; prints "token=… devices=id:key,id:key,… customers=uuid,uuid,…" (customers to --out)
- * ingest    --url U --devices LIST --customers FILE --clients N --seconds S --batch 1000 --dup-share 0.1
+ * ingest    --url U --devices LIST --customers FILE --clients N --seconds S --batch 1000 --dup-share 0.1 [--seq-from 0]
  *           N closed-loop clients (one dispenser each), signed batches of --batch dispenses; each batch
  *           repeats --dup-share of its items from the same device's previous batch (duplicates the
  *           ledger must recognise). Prints dispenses/s booked (fresh), items/s sent, batch p50/p99.
@@ -99,7 +99,8 @@ public class WaterBench {
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             String[] device = devices[c % devices.length].split(":", 2);
-            long seqBase = (long) (c / devices.length) * 1_000_000_000L; // clients sharing a device use disjoint sequences
+            // clients sharing a device use disjoint sequences; --seq-from keeps a run clear of an earlier one's
+            long seqBase = Long.parseLong(opt.getOrDefault("seq-from", "0")) + (long) (c / devices.length) * 1_000_000_000L;
             threads.add(Thread.ofPlatform().start(() -> {
                 Random random = new Random(device[0].hashCode() + seqBase);
                 long seq = seqBase;

@@ -145,7 +145,7 @@ booked_warm="$(val "$(gen count --token "$token")" booked)"
 load_ingest="$(load)"
 j0="$(self_jiffies "$app_pid")"; p0="$(jiffies "$(pg_pid)")"
 ing="$(gen ingest --devices "$devices" --customers "$work/customers.txt" --clients "$clients" --batch "$batch" \
-    --dup-share "$dup_share" --seconds "$seconds")"
+    --dup-share "$dup_share" --seconds "$seconds" --seq-from 100000000000)"
 j1="$(self_jiffies "$app_pid")"; p1="$(jiffies "$(pg_pid)")"
 secs="$(val "$ing" seconds)"
 cpu="$(awk -v j=$((j1 - j0)) -v p=$((p1 - p0)) -v hz="$hz" -v s="$secs" 'BEGIN { printf "jvm %.2f cores, postgres %.2f cores", j / hz / s, p / hz / s }')"
