@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * Payments a customer starts without a staff member (the captive portal): an STK push for a
- * hotspot package, and its status for the page that waits for it. The settlement, and what it
+ * hotspot package or a water top-up, and its status for the page that waits for it. The settlement, and what it
  * provisions, is the same as for staff-started payments.
  */
 @Service
@@ -52,6 +52,20 @@ public class Checkout {
      * PIN. Refused (429) while an earlier push to the same phone is pending and under a minute old.
      */
     public Status payForPackage(TenantId tenant, String phone, BigDecimal price, UUID packageId, String mac) {
+        return push(tenant, phone, price, SettledPayment.Purpose.HOTSPOT_PACKAGE, packageId.toString(), mac);
+    }
+
+    /**
+     * Sends the STK push for a prepaid water top-up of {@code amount} to the customer's account; the
+     * water module's {@link PaymentFulfilment} credits it when the payment settles. Same one-prompt-per-minute
+     * rule as packages.
+     */
+    public Status topUpWater(TenantId tenant, String phone, BigDecimal amount, UUID waterCustomerId) {
+        return push(tenant, phone, amount, SettledPayment.Purpose.WATER_TOPUP, waterCustomerId.toString(), null);
+    }
+
+    private Status push(TenantId tenant, String phone, BigDecimal amount, SettledPayment.Purpose purpose,
+                        String reference, String mac) {
         String msisdn = Payments.msisdn(phone);
         boolean waiting = gateway.inTenant(tenant, sql -> sql.sql(
                         "select exists (select 1 from payments where status = 'pending' and phone = ? and created_at > ?)")
@@ -60,9 +74,8 @@ public class Checkout {
             throw ApiProblem.tooManyRequests("a payment prompt was just sent to " + msisdn
                     + "; answer it on the phone, or try again in a minute", ONE_PROMPT_PER);
         }
-        var request = new Payments.PaymentRequest(msisdn, price, SettledPayment.Purpose.HOTSPOT_PACKAGE,
-                packageId.toString(), mac);
-        return status(payments.requestStk(tenant, request, null));
+        return status(payments.requestStk(tenant, new Payments.PaymentRequest(msisdn, amount, purpose, reference, mac),
+                null));
     }
 
     /** The payment's state, or empty when the tenant has no such payment (another tenant's id included). */

@@ -4,12 +4,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
- * Finds the one {@link PaymentFulfilment} (the hotspot module's) when a payment settles —
- * looked up lazily, so the platform starts without a seller module. Exactly one bean is
- * expected; tests add theirs as {@code @Primary}, which wins over the real one. Two non-primary
- * beans, or none, fail the settlement clearly: its transaction rolls back, the payment stays
- * pending, and the provider's retry or the stuck-payments job tries again.
+ * Finds the one {@link PaymentFulfilment} for a settled payment's purpose (hotspot's for
+ * packages and bills, water's for top-ups) — looked up lazily, so the platform starts without
+ * a seller module. A {@code @Primary} bean that fulfils the purpose wins (tests add theirs that
+ * way); otherwise exactly one bean must fulfil it. Two, or none, fail the settlement clearly:
+ * its transaction rolls back, the payment stays pending, and the provider's retry or the
+ * stuck-payments job tries again.
  */
 @Component
 class Fulfilments {
@@ -21,15 +24,24 @@ class Fulfilments {
     }
 
     FulfilmentResult fulfil(JdbcClient sql, SettledPayment payment) {
-        PaymentFulfilment fulfilment = fulfilments.getIfAvailable(); // throws NoUniqueBeanDefinitionException for two
-        if (fulfilment == null) {
-            throw new IllegalStateException("no PaymentFulfilment bean: nothing can provision what payment "
-                    + payment.paymentId() + " buys (is the hotspot module installed?)");
-        }
+        PaymentFulfilment fulfilment = choose(payment);
         FulfilmentResult result = fulfilment.fulfil(sql, payment);
         if (result == null) {
             throw new IllegalStateException(fulfilment.getClass().getName() + " returned no FulfilmentResult");
         }
         return result;
+    }
+
+    private PaymentFulfilment choose(SettledPayment payment) {
+        PaymentFulfilment primary = fulfilments.getIfUnique(); // the only bean, or the @Primary one among several
+        if (primary != null && primary.fulfils(payment.purpose())) {
+            return primary;
+        }
+        List<PaymentFulfilment> able = fulfilments.orderedStream().filter(f -> f.fulfils(payment.purpose())).toList();
+        if (able.size() != 1) {
+            throw new IllegalStateException(able.size() + " PaymentFulfilment beans fulfil " + payment.purpose()
+                    + ": payment " + payment.paymentId() + " cannot be provisioned (is the selling module installed?)");
+        }
+        return able.getFirst();
     }
 }

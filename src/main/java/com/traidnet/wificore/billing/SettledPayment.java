@@ -11,7 +11,8 @@ import java.util.UUID;
  *
  * @param purpose   {@link Purpose#HOTSPOT_PACKAGE}: {@code reference} is the package id, {@code phone} the
  *                  buyer (the hotspot username), {@code macAddress} the device when the portal knew it;
- *                  {@link Purpose#PPPOE_BILL}: {@code reference} is the PPPoE account number
+ *                  {@link Purpose#PPPOE_BILL}: {@code reference} is the PPPoE account number;
+ *                  {@link Purpose#WATER_TOPUP}: {@code reference} is the water customer's id
  * @param receipt   the provider's receipt number (M-Pesa: MpesaReceiptNumber / TransID)
  */
 public record SettledPayment(TenantId tenant, UUID paymentId, Purpose purpose, String reference, String phone,
@@ -19,6 +20,6 @@ public record SettledPayment(TenantId tenant, UUID paymentId, Purpose purpose, S
                              Instant settledAt) {
 
     public enum Purpose {
-        HOTSPOT_PACKAGE, PPPOE_BILL
+        HOTSPOT_PACKAGE, PPPOE_BILL, WATER_TOPUP
     }
 }

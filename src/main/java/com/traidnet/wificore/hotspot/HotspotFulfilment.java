@@ -20,12 +20,18 @@ class HotspotFulfilment implements PaymentFulfilment {
     }
 
     @Override
+    public boolean fulfils(SettledPayment.Purpose purpose) {
+        return purpose == SettledPayment.Purpose.HOTSPOT_PACKAGE || purpose == SettledPayment.Purpose.PPPOE_BILL;
+    }
+
+    @Override
     public FulfilmentResult fulfil(JdbcClient sql, SettledPayment payment) {
         Actor actor = Actor.system("payment:" + payment.receipt());
         return switch (payment.purpose()) {
             case HOTSPOT_PACKAGE -> hotspot(sql, payment, actor);
             case PPPOE_BILL -> provisioning.pppoeBill(sql, payment.tenant(), payment.reference(), actor, "payment",
                     payment.amount(), payment.currency());
+            case WATER_TOPUP -> new FulfilmentResult.Rejected("a water top-up is not a hotspot purchase");
         };
     }
 

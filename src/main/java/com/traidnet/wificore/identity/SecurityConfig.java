@@ -17,7 +17,8 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import java.util.Set;
 
 /**
- * HTTP security rules. Public: health, OpenAPI, registration, login, M-Pesa callbacks (CSRF-exempt,
+ * HTTP security rules. Public: health, OpenAPI, registration, login, M-Pesa callbacks and the
+ * water device API (signed per request by the water module; CSRF-exempt,
  * like the {@code /sim/daraja} simulator). {@code /api/platform/**}
  * needs {@code platform_admin}; every other {@code /api/**} route needs a signed-in
  * caller. CSRF protection applies to cookie-authenticated changes (the SPA); requests
@@ -32,14 +33,16 @@ class SecurityConfig {
     private static final Set<String> CSRF_EXEMPT = Set.of("/api/auth/login", "/api/register");
     // Safaricom's payment callbacks and the built-in Daraja simulator: server-to-server, no cookies
     private static final String[] PAYMENT_CALLBACKS = {"/api/payments/mpesa/callback", "/api/payments/mpesa/c2b/**"};
+    // water dispensers sign every request with their own key (the water module checks it); no cookies
+    private static final String DEVICE_API = "/api/devices/v1/**";
     private static final String[] SERVER_TO_SERVER = {"/api/payments/mpesa/callback", "/api/payments/mpesa/c2b/**",
-            "/sim/daraja/**"};
+            "/sim/daraja/**", DEVICE_API};
     // the captive portal's customers have no session cookie: there is no ambient credential to forge
     private static final java.util.List<String> CSRF_EXEMPT_PREFIXES = java.util.List.of("/api/payments/mpesa/",
-            "/sim/daraja/", "/portal/");
+            "/sim/daraja/", "/portal/", "/api/devices/v1/");
 
     /**
-     * Safaricom's callbacks and the simulator get a chain of their own, checked first: they are
+     * Safaricom's callbacks, the simulator and the water device API get a chain of their own, checked first: they are
      * public, server-to-server and carry no cookies, so there is no staff to authenticate and no
      * CSRF token to mint and set as a cookie on every answer. That was most of the CPU a callback
      * cost outside the settlement itself (bench/billing).
@@ -85,6 +88,7 @@ class SecurityConfig {
                         .requestMatchers("/api/register", "/api/auth/login", "/api/auth/session", "/api/auth/csrf")
                         .permitAll()
                         .requestMatchers(PAYMENT_CALLBACKS).permitAll()
+                        .requestMatchers(DEVICE_API).permitAll()
                         .requestMatchers("/api/platform/**").hasRole(Role.PLATFORM_ADMIN.id())
                         .requestMatchers("/api/**", "/actuator/**").authenticated()
                         .anyRequest().permitAll())

@@ -1,7 +1,6 @@
 package com.traidnet.wificore.hotspot;
 
 import com.traidnet.wificore.billing.FulfilmentResult;
-import com.traidnet.wificore.billing.PaymentFulfilment;
 import com.traidnet.wificore.billing.SettledPayment;
 import com.traidnet.wificore.radius.RadiusTestSupport;
 import com.traidnet.wificore.radius.SessionControl;
@@ -36,7 +35,7 @@ class EnforcementIT extends RadiusTestSupport {
     static final String MAC = "AA:BB:CC:00:00:01";
 
     @Autowired
-    PaymentFulfilment fulfilment;
+    HotspotFulfilment fulfilment; // the hotspot's own, now that water fulfils top-ups too
     @Autowired
     SessionControl sessionControl;
     @Autowired

@@ -1,7 +1,6 @@
 package com.traidnet.wificore.hotspot;
 
 import com.traidnet.wificore.billing.FulfilmentResult;
-import com.traidnet.wificore.billing.PaymentFulfilment;
 import com.traidnet.wificore.billing.SettledPayment;
 import com.traidnet.wificore.radius.RadiusTestSupport;
 import com.traidnet.wificore.support.Radclient;
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HotspotRadiusIT extends RadiusTestSupport {
 
     @Autowired
-    PaymentFulfilment fulfilment;
+    HotspotFulfilment fulfilment; // the hotspot's own, now that water fulfils top-ups too
 
     static Map<String, Object> pkg(String name, int price) {
         return json("type", "hotspot", "name", name, "price", price, "durationValue", 1, "durationUnit", "days",

@@ -21,7 +21,7 @@ class PartitionApiIT extends IntegrationTest {
         var status = api().get("/api/platform/partitions?tenant=" + tenant.slug(), admin);
         assertThat(status.status()).isEqualTo(200);
         var items = status.body().path("items");
-        assertThat(items.size()).isEqualTo(2);
+        assertThat(items.size()).isEqualTo(3); // radacct, radpostauth, water_transactions
         assertThat(items.get(0).path("table").asString()).isEqualTo("radacct");
         assertThat(items.get(0).path("state").asString()).isEqualTo("ok");
         assertThat(items.get(0).path("partitionCount").asInt()).isEqualTo(8);
@@ -29,13 +29,14 @@ class PartitionApiIT extends IntegrationTest {
         assertThat(items.get(0).path("oldestPartition").asString()).startsWith("radacct_p");
         assertThat(items.get(0).path("lastRunAt").asString()).isNotBlank();
         assertThat(items.get(1).path("table").asString()).isEqualTo("radpostauth");
+        assertThat(items.get(2).path("table").asString()).isEqualTo("water_transactions");
 
         var runs = api().get("/api/platform/partitions/runs?size=200", admin);
         assertThat(runs.status()).isEqualTo(200);
         assertThat(runs.body().path("items").valueStream()
                 .anyMatch(r -> r.path("scope").asString().equals(tenant.slug())
                         && r.path("trigger").asString().equals("tenant")
-                        && r.path("created").asInt() == 16)).isTrue();
+                        && r.path("created").asInt() == 24)).isTrue();
     }
 
     @Test
@@ -48,7 +49,7 @@ class PartitionApiIT extends IntegrationTest {
         assertThat(dry.body().path("outcome").asString()).isEqualTo("COMPLETED");
         assertThat(dry.body().path("dryRun").asBoolean()).isTrue();
         assertThat(dry.body().path("created").asInt()).isZero();
-        assertThat(dry.body().path("tables").asInt()).isEqualTo(2);
+        assertThat(dry.body().path("tables").asInt()).isEqualTo(3);
 
         var unknown = api().post("/api/platform/partitions/maintain?tenant=no_such_tenant", null, admin);
         assertThat(unknown.status()).isEqualTo(404);

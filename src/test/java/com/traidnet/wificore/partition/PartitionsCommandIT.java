@@ -86,7 +86,7 @@ class PartitionsCommandIT {
 
         Result dry = command(data, db, "partitions", "maintain", "--tenant", "cli_wifi", "--dry-run");
         assertThat(dry.exit()).as(dry.toString()).isZero();
-        assertThat(dry.out()).contains("2 table(s)", "0 would create, 0 would retire");
+        assertThat(dry.out()).contains("3 table(s)", "0 would create, 0 would retire");
 
         Result maintain = command(data, db, "partitions", "maintain");
         assertThat(maintain.exit()).as(maintain.toString()).isZero();
