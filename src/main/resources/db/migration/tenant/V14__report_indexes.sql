@@ -1,0 +1,8 @@
+-- Reports at 1,000,000 radacct rows (issue 8, docs/performance.md "Web app budgets"). V14: V9-V13 are taken.
+
+-- Revenue per NAS credits a payment to the NAS of the buyer's first session in the day after it, else of the
+-- last one in the 31 days before it. Probed in radacct, each lookup descended the (username, acctstarttime)
+-- index of every day partition in its window (~32 per payment, 113,000 payments a month: 33-50 s). radacct_sessions
+-- holds the same username, nas_id and start time for every session (written together, pruned together), in one
+-- table: one descent per lookup. Paid on each Start by one more btree insert into radacct_sessions.
+create index radacct_sessions_user_start on radacct_sessions (username, acctstarttime) include (nas_id);
