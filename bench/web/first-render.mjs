@@ -9,7 +9,10 @@
 // and waits until --selector is visible (the dashboard's figures have arrived). First render = that moment minus
 // the moment navigation started. Prints p50/max over the runs and a RESULT line.
 // The selector is the SPA's to name: set it (or DASHBOARD_SELECTOR) to the element the dashboard shows last.
-import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+
+// An ES module ignores NODE_PATH: resolve playwright-core from frontend/ (its dev dependency) instead.
+const { chromium } = createRequire(new URL('../../frontend/package.json', import.meta.url))('playwright-core');
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) =>
     a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs, []));
