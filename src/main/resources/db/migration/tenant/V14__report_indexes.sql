@@ -6,3 +6,8 @@
 -- holds the same username, nas_id and start time for every session (written together, pruned together), in one
 -- table: one descent per lookup. Paid on each Start by one more btree insert into radacct_sessions.
 create index radacct_sessions_user_start on radacct_sessions (username, acctstarttime) include (nas_id);
+
+-- The dashboard's "failed today" count (GET /api/dashboard, on the SPA's first render): payments created today
+-- that failed or went unmatched. Through payments_created_idx it fetched every payment of the day from the heap
+-- to test the status (~12,600 rows, 4,100 heap pages: 20-200 ms); this partial index answers it alone.
+create index payments_failed_created_idx on payments (created_at) where status in ('failed', 'unmatched');
