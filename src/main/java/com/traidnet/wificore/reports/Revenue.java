@@ -30,12 +30,16 @@ class Revenue {
      * Settled payments in [:start, :end) with the package and the RADIUS username they bought for. Materialized:
      * inlined, the package expression (a regular expression and a subquery per payment) was evaluated again in the
      * join condition, the group key and the sort key — three times the work at 100,000 payments a month.
+     * A hotspot payment's reference is a package id when it is a UUID in the canonical 8-4-4-4-12 form (any case,
+     * surrounding blanks ignored): the {@code like} pins the length and the hyphens, {@code pg_input_is_valid}
+     * the 32 hex digits — the same test as the regular expression it replaces, at a third of its cost.
      */
     private static final String PAID = """
             with paid as materialized (
                 select p.settled_at, p.currency, coalesce(p.paid_amount, p.amount) as amount,
                        case when p.purpose = 'HOTSPOT_PACKAGE'
-                                 and btrim(p.reference) ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'
+                                 and btrim(p.reference) like '________-____-____-____-____________'
+                                 and pg_input_is_valid(btrim(p.reference), 'uuid')
                             then btrim(p.reference)::uuid
                             when p.purpose = 'PPPOE_BILL'
                             then (select s.package_id from subscribers s where s.account_number = p.reference)
@@ -83,8 +87,9 @@ class Revenue {
     /**
      * The NAS a payment is credited to: the package's only NAS when it is sold on exactly one; else the NAS of the
      * buyer's first session that started within a day after the payment; else of the buyer's last session in the
-     * 31 days before it; else none. Each lookup is one probe of radacct's (username, acctstarttime) index,
-     * pruned at run time to the partitions of that window.
+     * 31 days before it; else none. The sessions are looked up in radacct_sessions, which holds every radacct
+     * session's username, NAS and start time in one unpartitioned table: each lookup is one probe of its
+     * (username, acctstarttime) index (V14), not one per day partition of the window as in radacct.
      */
     List<ByNas> perNas(TenantId tenant, ReportRange range) {
         return gateway.inTenant(tenant, sql -> sql.sql(PAID + """
@@ -95,14 +100,14 @@ class Revenue {
                             from paid
                             left join packages pk on pk.id = paid.package_id
                             left join lateral (
-                                select r.nas_id from radacct r
+                                select r.nas_id from radacct_sessions r
                                 where r.username = paid.username and r.nas_id is not null
                                   and r.acctstarttime >= paid.settled_at
                                   and r.acctstarttime < paid.settled_at + interval '1 day'
                                   and coalesce(cardinality(pk.nas_ids), 0) <> 1
                                 order by r.acctstarttime limit 1) after on true
                             left join lateral (
-                                select r.nas_id from radacct r
+                                select r.nas_id from radacct_sessions r
                                 where r.username = paid.username and r.nas_id is not null
                                   and r.acctstarttime >= paid.settled_at - interval '31 days'
                                   and r.acctstarttime < paid.settled_at
