@@ -74,6 +74,17 @@ class SeedIT extends IntegrationTest {
     }
 
     @Test
+    void waterKiosksCustomersAndDispensesAreThereAndBalancesMatchStatements() {
+        assertThat(output).containsPattern("water .*3 dispensers, \\d+ customers, \\d+ dispenses");
+        assertThat(get("/api/water/dispensers").path("items").size()).isEqualTo(3);
+        assertThat(get("/api/water/transactions?size=5").path("items").size()).isEqualTo(5);
+        JsonNode customer = get("/api/water/customers?size=1").path("items").get(0);
+        JsonNode statement = get("/api/water/customers/" + customer.path("id").asString() + "/statement?size=200");
+        assertThat(statement.path("items").size()).isGreaterThan(1);
+        assertThat(customer.path("balance").decimalValue()).isGreaterThanOrEqualTo(new java.math.BigDecimal("200"));
+    }
+
+    @Test
     void subscribersHaveTheirRadiusRows() {
         var page = get("/api/subscribers?size=200");
         assertThat(page.path("items").size()).isEqualTo(200);
