@@ -64,7 +64,7 @@ final class RadiusRows {
     static String write(JdbcClient sql, Subscriber s, String password, String previousUsername, Instant now) {
         // the password in force: the new one, else the one in radcheck (the only place it is stored),
         // else a fresh one (rows were removed by hand: issue a new one rather than none)
-        String fallback = Codes.password();
+        String fallback = password != null ? null : Codes.password(); // only needed when keeping the old one
         Derived rows = derive(s, PASSWORD_SLOT, now);
         String[] usernames = previousUsername.equals(s.username()) ? new String[]{s.username()}
                 : new String[]{previousUsername, s.username()};
