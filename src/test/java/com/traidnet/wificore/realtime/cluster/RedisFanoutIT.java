@@ -341,6 +341,8 @@ class RedisFanoutIT {
             }).doesNotThrowAnyException();
             // silent for more than three heartbeats: the other node takes its share away
             await().atMost(WAIT).until(() -> recorder(direct).membersGone.contains(APP + "/presence-b/dave"));
+            // presence is swept (and reported) before subscriptions: wait for the whole sweep
+            await().atMost(WAIT).until(() -> recorder(direct).channelsGone.contains(APP + "/private-a"));
             assertThat(direct.channels(APP, "")).isEmpty();
 
             proxy.restore();
