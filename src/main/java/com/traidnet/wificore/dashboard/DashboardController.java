@@ -14,8 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /** {@code GET /api/dashboard} and {@code /api/dashboard/usage}: read-only, every tenant staff role. */
@@ -35,11 +33,13 @@ class DashboardController {
     }
 
     private final DashboardQueries queries;
+    private final UsageDays usageDays;
     private final CurrentTenant current;
     private final Clock clock;
 
-    DashboardController(DashboardQueries queries, CurrentTenant current, Clock clock) {
+    DashboardController(DashboardQueries queries, UsageDays usageDays, CurrentTenant current, Clock clock) {
         this.queries = queries;
+        this.usageDays = usageDays;
         this.current = current;
         this.clock = clock;
     }
@@ -66,22 +66,6 @@ class DashboardController {
         }
         LocalDate last = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate first = last.minusDays(days - 1L);
-        return new Usage(first, last, withEmptyDays(first, last, queries.usage(current.require(), first, last)));
-    }
-
-    private static List<DashboardQueries.UsageDay> withEmptyDays(LocalDate first, LocalDate last,
-                                                                 List<DashboardQueries.UsageDay> found) {
-        List<DashboardQueries.UsageDay> all = new ArrayList<>();
-        Iterator<DashboardQueries.UsageDay> it = found.iterator();
-        DashboardQueries.UsageDay next = it.hasNext() ? it.next() : null;
-        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-            if (next != null && next.day().equals(d)) {
-                all.add(next);
-                next = it.hasNext() ? it.next() : null;
-            } else {
-                all.add(new DashboardQueries.UsageDay(d, 0, 0, 0));
-            }
-        }
-        return all;
+        return new Usage(first, last, usageDays.between(current.require(), first, last, last));
     }
 }

@@ -61,22 +61,4 @@ class DashboardQueries {
                         rs.getBigDecimal("amount")))
                 .list());
     }
-
-    /**
-     * Sessions started per UTC day in [first, last] with their octets so far. The range on
-     * acctstarttime prunes radacct to those days' partitions (plus the default partition).
-     */
-    List<UsageDay> usage(TenantId tenant, LocalDate first, LocalDate last) {
-        Instant from = first.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant to = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return gateway.inTenant(tenant, sql -> sql.sql("""
-                        select (acctstarttime at time zone 'UTC')::date as day, count(*) as sessions,
-                               coalesce(sum(acctinputoctets), 0) as input, coalesce(sum(acctoutputoctets), 0) as output
-                        from radacct where acctstarttime >= :from and acctstarttime < :to
-                        group by 1 order by 1""")
-                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query((rs, n) -> new UsageDay(rs.getObject("day", LocalDate.class), rs.getLong("sessions"),
-                        rs.getLong("input"), rs.getLong("output")))
-                .list());
-    }
 }

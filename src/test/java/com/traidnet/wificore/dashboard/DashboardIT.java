@@ -80,6 +80,74 @@ class DashboardIT extends IntegrationTest {
         assertThat(api().get("/api/dashboard", null).status()).isEqualTo(401);
     }
 
+    /**
+     * Closed past days are summed once and stored (usage_days); a day with an open session stays live; a session
+     * inserted late on a stored day deletes its sums (V15's trigger), so the chart never shows a stale day.
+     */
+    @Test
+    void closedDaysAreStoredAndALateSessionRefreshesItsDay() {
+        TestTenant a = registerTenant("dash_roll_a");
+        TestTenant b = registerTenant("dash_roll_b");
+        String nasA = nas(a, "10.73.0.1");
+        String nasB = nas(b, "10.74.0.1");
+        Instant now = Instant.now();
+        // noon, so that a run near midnight keeps every session on the day it is meant for
+        Instant threeDaysAgo = day(now).minusDays(3).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        Instant twoDaysAgo = day(now).minusDays(2).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        session(a, "carol", nasA, "10.73.0.1", threeDaysAgo, threeDaysAgo.plusSeconds(60), 1000, 10);
+        String open = session(a, "dan", nasA, "10.73.0.1", twoDaysAgo, null, 500, 5);
+        session(b, "erin", nasB, "10.74.0.1", threeDaysAgo, threeDaysAgo.plusSeconds(60), 7_000_000, 7);
+
+        JsonNode first = ok(api().get("/api/dashboard/usage?days=7", a.token())).path("days");
+        assertThat(first.get(3).path("inputOctets").asLong()).isEqualTo(1000);
+        assertThat(first.get(4).path("inputOctets").asLong()).isEqualTo(500);
+        // the six past days without open sessions are stored; two days ago (open) and today are not
+        assertThat(storedDays(a)).hasSize(5).doesNotContain(day(twoDaysAgo), day(now));
+        assertThat(storedInput(a, day(threeDaysAgo))).isEqualTo(1000);
+
+        session(a, "late", nasA, "10.73.0.1", threeDaysAgo.plusSeconds(5), threeDaysAgo.plusSeconds(90), 24, 0);
+        assertThat(storedDays(a)).as("the late session deleted its day's sums").doesNotContain(day(threeDaysAgo));
+        close(a, open, 800);
+
+        JsonNode second = ok(api().get("/api/dashboard/usage?days=7", a.token())).path("days");
+        assertThat(second.get(3).path("sessions").asLong()).isEqualTo(2);
+        assertThat(second.get(3).path("inputOctets").asLong()).isEqualTo(1024);
+        assertThat(second.get(4).path("inputOctets").asLong()).isEqualTo(800);
+        assertThat(storedDays(a)).hasSize(6).doesNotContain(day(now));
+        assertThat(storedInput(a, day(twoDaysAgo))).isEqualTo(800);
+        // and the same call once more reads only stored days plus today
+        assertThat(ok(api().get("/api/dashboard/usage?days=7", a.token())).path("days")).isEqualTo(second);
+
+        JsonNode other = ok(api().get("/api/dashboard/usage?days=7", b.token())).path("days");
+        assertThat(other.get(3).path("inputOctets").asLong()).isEqualTo(7_000_000);
+        assertThat(storedInput(a, day(threeDaysAgo))).isEqualTo(1024);
+    }
+
+    private static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private java.util.List<LocalDate> storedDays(TestTenant t) {
+        return gateway.inTenant(new TenantId(UUID.fromString(t.id())),
+                sql -> sql.sql("select day from usage_days order by day").query(LocalDate.class).list());
+    }
+
+    private long storedInput(TestTenant t, LocalDate day) {
+        return gateway.inTenant(new TenantId(UUID.fromString(t.id())),
+                sql -> sql.sql("select input_octets from usage_days where day = ?").param(day).query(Long.class)
+                        .single());
+    }
+
+    /** A Stop as the accounting writer records it: final octets in radacct, the stop time in both tables. */
+    private void close(TestTenant t, String uniqueId, long input) {
+        gateway.inTenant(new TenantId(UUID.fromString(t.id())), sql -> {
+            sql.sql("update radacct set acctstoptime = now(), acctinputoctets = ? where acctuniqueid = ?")
+                    .params(input, uniqueId).update();
+            return sql.sql("update radacct_sessions set acctstoptime = now() where acctuniqueid = ?")
+                    .param(uniqueId).update();
+        });
+    }
+
     private static JsonNode ok(com.traidnet.wificore.support.Api.Response response) {
         assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
         return response.body();
@@ -107,8 +175,8 @@ class DashboardIT extends IntegrationTest {
     }
 
     /** An accounting session written as the accounting module does: radacct plus its radacct_sessions row. */
-    private void session(TestTenant t, String username, String nasId, String nasIp, Instant start, Instant stop,
-                         long input, long output) {
+    private String session(TestTenant t, String username, String nasId, String nasIp, Instant start, Instant stop,
+                           long input, long output) {
         String unique = UUID.randomUUID().toString();
         var started = start.atOffset(ZoneOffset.UTC);
         var stopped = stop == null ? null : stop.atOffset(ZoneOffset.UTC);
@@ -127,5 +195,6 @@ class DashboardIT extends IntegrationTest {
                             values (?, ?, ?, ?, ?, cast(? as inet), ?, ?)""")
                     .params(unique, started, id, username, UUID.fromString(nasId), nasIp, stopped, started).update();
         });
+        return unique;
     }
 }
