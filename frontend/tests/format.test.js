@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bytes, daysAgo, duration, money, timeAgo } from '../src/lib/format.js';
-import { tankPercent } from '../src/lib/water.js';
+import { inUnit, tankPercent } from '../src/lib/water.js';
 
 describe('format', () => {
   it('formats money, bytes and durations', () => {
@@ -22,5 +22,11 @@ describe('format', () => {
     expect(tankPercent({ tankCapacityLitres: 1000, tankLevelLitres: 250 })).toBe(25);
     expect(tankPercent({ tankCapacityLitres: 1000, tankLevelLitres: 2000 })).toBe(100);
     expect(tankPercent({})).toBeNull();
+  });
+
+  it('shows a water balance in its unit', () => {
+    expect(inUnit('12.500', 'litres')).toBe('12.5 L');
+    expect(inUnit(50, 'money', 'KES')).toBe('KES 50');
+    expect(inUnit(null, 'litres')).toBe('—');
   });
 });

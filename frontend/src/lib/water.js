@@ -1,6 +1,11 @@
-// The water API is built by its own module (issue: water); these readers tolerate the field
-// names it may use for volume and time, so the pages work against it as it lands.
-export const litresOf = (t) => Number(t?.litres ?? t?.volumeLitres ?? t?.dispensedLitres ?? 0) || 0;
-export const amountOf = (t) => Number(t?.amount ?? t?.price ?? t?.total ?? 0) || 0;
-export const timeOf = (t) => t?.dispensedAt ?? t?.at ?? t?.createdAt ?? t?.occurredAt ?? null;
+import { money } from './format.js';
+
+// Readers for the water API's shapes (docs/water.md): balances and token values are in the tenant's unit.
 export const tankPercent = (d) => (d?.tankCapacityLitres ? Math.max(0, Math.min(100, Math.round((Number(d.tankLevelLitres) || 0) / Number(d.tankCapacityLitres) * 100))) : null);
+
+/** A balance, debit or token value in its unit: litres ("12.5 L") or money ("KES 50"). */
+export function inUnit(value, unit, currency) {
+  if (value === null || value === undefined || value === '') return '—';
+  if (unit === 'litres') return `${Number(value).toLocaleString('en-KE', { maximumFractionDigits: 3 })} L`;
+  return money(value, currency);
+}

@@ -123,6 +123,53 @@ async function main() {
     step('payment-shown', { paymentText, stillSameDocument });
     await shoot(page, 'desktop-dashboard-live');
 
+    // 6b. water: register a dispenser (its key is shown once), add a customer and top them up in cash; the test,
+    //     playing the device, signs a dispense with that key; it appears live and the statement shows the debit
+    await page.goto(BASE + '/water/dispensers');
+    await page.getByRole('button', { name: 'Add dispenser' }).click();
+    const kiosk = page.getByRole('dialog');
+    await kiosk.getByLabel('Name', { exact: true }).fill(env.KIOSK_NAME);
+    await kiosk.getByLabel('Price per litre').fill('2');
+    await kiosk.getByRole('button', { name: 'Save' }).click();
+    const deviceKey = (await page.getByTestId('device-key-value').textContent()).trim();
+    const deviceId = (await page.getByTestId('device-key').locator('code').first().textContent()).trim();
+    await page.getByTestId('device-key').getByRole('button', { name: 'Done' }).click();
+    await page.locator('article', { hasText: env.KIOSK_NAME }).waitFor();
+
+    await page.goto(BASE + '/water/customers');
+    await page.getByRole('button', { name: 'Add customer' }).click();
+    const person = page.getByRole('dialog');
+    await person.getByLabel('Name', { exact: true }).fill(env.WATER_CUSTOMER);
+    await person.getByLabel('Card id').fill(env.WATER_CARD);
+    await person.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('link', { name: env.WATER_CUSTOMER }).click();
+    await page.getByLabel('Top up amount').fill('100');
+    await page.getByRole('button', { name: 'Top up' }).click();
+    await page.getByTestId('water-customer').filter({ hasText: 'KES 100' }).waitFor();
+    const statementUrl = page.url();
+
+    await page.goto(BASE + '/water/transactions');
+    await page.waitForFunction(() => document.querySelector('[data-testid=live-status]')?.textContent.trim() === 'Live', null, { timeout: WAIT });
+    step('water-ready', { deviceId, deviceKey });
+    await signal('dispensed');
+    const dispensed = page.getByTestId('water-transactions').locator('tbody tr', { hasText: env.KIOSK_NAME });
+    await dispensed.first().waitFor();
+    const dispenseRow = (await dispensed.first().textContent()).replace(/\s+/g, ' ').trim();
+    await shoot(page, 'desktop-water-transactions');
+    await page.goto(statementUrl);
+    await page.getByTestId('water-customer').filter({ hasText: 'KES 90' }).waitFor();
+    const statementRows = await page.getByTestId('water-statement').locator('tbody tr').count();
+    await shoot(page, 'desktop-water-statement');
+
+    await page.goto(BASE + '/water/tokens');
+    await page.getByRole('button', { name: 'Generate tokens' }).click();
+    const tokens = page.getByRole('dialog');
+    await tokens.getByLabel('How many').fill('5');
+    await tokens.getByLabel(/Value per token/).fill('25');
+    await tokens.getByRole('button', { name: 'Generate' }).click();
+    await page.getByTestId('token-batches').locator('tbody tr', { hasText: 'KES 25' }).waitFor();
+    step('water', { dispenseRow, statementRows });
+
     // 7. screenshots of the main pages at desktop and phone width
     const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, storageState: await desktop.storageState(), isMobile: true, hasTouch: true });
     phone.setDefaultTimeout(WAIT);
@@ -174,6 +221,7 @@ async function main() {
     step('pwa', pwa);
 
     Object.assign(result, { ok: true, nameError, codes, sheetHasCode, sameDocument, stillSameDocument, paymentText, onlineNow,
+      deviceId, dispenseRow, statementRows,
       leakedOnPage, ...probes, ...pwa, consoleErrors });
   } catch (e) {
     result.error = String(e && e.stack || e);

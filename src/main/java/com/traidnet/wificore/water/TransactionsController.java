@@ -40,7 +40,10 @@ class TransactionsController {
                                         @RequestParam(required = false) Boolean flagged,
                                         @RequestParam(defaultValue = "0") int page,
                                         @RequestParam(defaultValue = "50") int size) {
-        var filter = new Transactions.Filter(dispenser, customer, instant("from", from), instant("to", to), flagged);
+        // dates are whole UTC days, both ends included (as in the reports); instants are [from, to)
+        Instant until = to != null && to.length() == 10
+                ? instant("to", to).plus(java.time.Duration.ofDays(1)) : instant("to", to);
+        var filter = new Transactions.Filter(dispenser, customer, instant("from", from), until, flagged);
         return transactions.list(current.require(), filter, Page.request(page, size));
     }
 

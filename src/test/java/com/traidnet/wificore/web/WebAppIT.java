@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code src/test/node/web/e2e.mjs}): sign in, create a package, generate vouchers and open their print
  * sheet, see a radclient accounting Start appear on the dashboard without reload, disconnect it from the UI
  * (the pyrad NAS stand-in receives the Disconnect-Request), see a simulated M-Pesa payment arrive live, and
- * a tenant-A operator fail to reach tenant B. Screenshots at 360×740 and 1280×800 go to target/screenshots.
+ * a tenant-A operator fail to reach tenant B; register a water dispenser and a customer in the UI, top the customer up,
+ * and see a dispense signed with the key the page showed appear live and on the customer's statement. Screenshots at 360×740 and 1280×800 go to target/screenshots.
  */
 class WebAppIT extends RadiusTestSupport {
 
@@ -77,7 +78,8 @@ class WebAppIT extends RadiusTestSupport {
                     Map.entry("B_SUBSCRIBER_ID", bSubscriber.path("id").asString()),
                     Map.entry("B_USERNAME", bSubscriber.path("username").asString()),
                     Map.entry("B_SLUG", b.slug()), Map.entry("B_TENANT_ID", b.id()),
-                    Map.entry("B_PACKAGE_NAME", bPackageName)));
+                    Map.entry("B_PACKAGE_NAME", bPackageName), Map.entry("KIOSK_NAME", "E2E kiosk"),
+                    Map.entry("WATER_CUSTOMER", "Wanjiku E2E"), Map.entry("WATER_CARD", "E2E-CARD-1")));
 
             try (var script = NodeScripts.startIn("web", "e2e.mjs", env, Duration.ofSeconds(150))) {
                 script.awaitLine(j -> "dashboard-live".equals(j.path("step").asString()));
@@ -97,6 +99,16 @@ class WebAppIT extends RadiusTestSupport {
                 MpesaSimulator.payBill(api(), shortcode, "E2E-ACC", "777");
                 Files.createFile(signals.resolve("paid"));
 
+                // the dispenser registered in the browser reports one dispense, signed with the key the page showed
+                JsonNode ready = script.awaitLine(j -> "water-ready".equals(j.path("step").asString()));
+                String body = "{\"dispenses\":[{\"seq\":1,\"card\":\"E2E-CARD-1\",\"litres\":5,\"amount\":10,"
+                        + "\"startedAt\":\"" + java.time.Instant.now().minusSeconds(60) + "\"}]}";
+                var dispensed = api().send("POST", "/api/devices/v1/dispenses", body, null, SignedDevice.headers(
+                        ready.path("deviceId").asString(), ready.path("deviceKey").asString(),
+                        "/api/devices/v1/dispenses", body));
+                assertThat(dispensed.status()).as(dispensed.body().toString()).isEqualTo(200);
+                Files.createFile(signals.resolve("dispensed"));
+
                 JsonNode result = script.await().requireOk();
                 assertThat(result.path("nameError").asString()).as("the API's field error next to the field")
                         .isNotBlank();
@@ -112,10 +124,12 @@ class WebAppIT extends RadiusTestSupport {
                 assertThat(result.path("channel").asInt()).as("B's real-time channel").isEqualTo(403);
                 assertThat(result.path("platform").asInt()).isEqualTo(403);
                 assertThat(result.path("serviceWorker").asBoolean()).isTrue();
+                assertThat(result.path("dispenseRow").asString()).contains("E2E kiosk", "E2E-CARD-1", "5 L");
+                assertThat(result.path("statementRows").asInt()).as("the cash top-up and the dispense").isEqualTo(2);
                 assertThat(result.path("consoleErrors")).as("uncaught errors in the page").isEmpty();
             }
             for (String shot : List.of("desktop-dashboard", "phone-dashboard", "phone-subscribers", "voucher-sheet",
-                    "desktop-offline")) {
+                    "desktop-offline", "desktop-water-transactions", "desktop-water-statement")) {
                 assertThat(screenshots.resolve(shot + ".png")).exists();
             }
         }
