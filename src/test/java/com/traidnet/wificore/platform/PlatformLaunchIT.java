@@ -130,7 +130,7 @@ class PlatformLaunchIT {
     }
 
     private static void awaitHealthy(Process process, int port) throws InterruptedException {
-        JarProcesses.awaitHealthy(process, port, Duration.ofSeconds(60));
+        JarProcesses.awaitHealthy(process, port, Duration.ofSeconds(120));
     }
 
     private static boolean portOpen(int port) {
