@@ -2,6 +2,7 @@ package com.traidnet.wificore.hotspot;
 
 import com.traidnet.wificore.platform.ApiProblem;
 import com.traidnet.wificore.platform.Page;
+import com.traidnet.wificore.platform.SqlText;
 import com.traidnet.wificore.tenant.TenantGateway;
 import com.traidnet.wificore.tenant.TenantId;
 import jakarta.validation.constraints.Max;
@@ -87,6 +88,26 @@ class Vouchers {
         return gateway.inTenant(tenant, sql -> require(sql, id));
     }
 
+    /**
+     * A page of a batch's codes in generation order, optionally only those whose code or redeeming phone contains
+     * {@code q} (case-insensitive; a batch holds at most {@value #MAX_COUNT} codes, read through its batch index).
+     */
+    Page<Code> codes(TenantId tenant, UUID id, String q, Page.Request page) {
+        String needle = SqlText.containsPattern(q);
+        return page.of(gateway.inTenant(tenant, sql -> {
+            require(sql, id);
+            return sql.sql("""
+                            select code, redeemed_at, redeemed_phone from vouchers
+                            where batch_id = :batch and (lower(code) like :q or coalesce(redeemed_phone, '') like :q)
+                            order by id offset :offset limit :limit""")
+                    .param("batch", id).param("q", needle).param("offset", page.offset())
+                    .param("limit", page.limit())
+                    .query((rs, n) -> new Code(rs.getString(1), PackageView.instant(rs, "redeemed_at"),
+                            rs.getString(3))).list();
+        }));
+    }
+
+    /** Every code of a batch, for its CSV and print sheet. */
     List<Code> codes(TenantId tenant, UUID id) {
         return gateway.inTenant(tenant, sql -> {
             require(sql, id);

@@ -65,9 +65,12 @@ class VouchersController {
         return vouchers.find(current.require(), id);
     }
 
+    /** A page of the batch's codes; {@code q} finds a code or the phone that redeemed it. */
     @GetMapping("/batches/{id}/codes")
-    java.util.List<Vouchers.Code> codes(@PathVariable UUID id) {
-        return vouchers.codes(current.require(), id);
+    Page<Vouchers.Code> codes(@PathVariable UUID id, @RequestParam(required = false) String q,
+                              @RequestParam(defaultValue = "0") int page,
+                              @RequestParam(defaultValue = "50") int size) {
+        return vouchers.codes(current.require(), id, q, Page.request(page, size));
     }
 
     @PostMapping("/batches/{id}/enable")

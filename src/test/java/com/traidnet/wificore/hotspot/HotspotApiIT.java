@@ -121,9 +121,20 @@ class HotspotApiIT extends IntegrationTest {
                 "codeLength", 6), t.token());
         assertThat(batch.status()).as(batch.body().toString()).isEqualTo(201);
         String id = batch.text("id");
-        var codes = api().get("/api/vouchers/batches/" + id + "/codes", t.token()).body().findValuesAsString("code");
+        var codes = new java.util.ArrayList<String>();
+        for (int page = 0; ; page++) { // the codes are paged, 200 at most a page
+            var answer = api().get("/api/vouchers/batches/" + id + "/codes?size=200&page=" + page, t.token()).body();
+            codes.addAll(answer.path("items").findValuesAsString("code"));
+            if (!answer.path("hasMore").asBoolean()) {
+                break;
+            }
+        }
         assertThat(codes).hasSize(3000).allMatch(c -> c.matches("AC[" + Codes.VOUCHER_ALPHABET + "]{6}"));
         assertThat(new HashSet<>(codes)).hasSize(3000);
+        String wanted = codes.get(1234);
+        var found = api().get("/api/vouchers/batches/" + id + "/codes?q=" + wanted.toLowerCase(), t.token()).body();
+        assertThat(found.path("items").findValuesAsString("code")).containsExactly(wanted);
+        assertThat(api().get("/api/vouchers/batches/" + id + "/codes?size=201", t.token()).status()).isEqualTo(400);
         assertThat(api().post("/api/vouchers/batches", json("packageId", p, "count", 10_001), t.token()).status())
                 .isEqualTo(400);
 
@@ -165,7 +176,7 @@ class HotspotApiIT extends IntegrationTest {
         var expired = api().post("/api/vouchers/batches", json("packageId", p, "count", 1,
                 "expiresAt", "2020-01-01T00:00:00Z"), t.token());
         String expiredCode = api().get("/api/vouchers/batches/" + expired.text("id") + "/codes", t.token()).body()
-                .get(0).path("code").asString();
+                .path("items").get(0).path("code").asString();
         assertThat(api().post("/api/vouchers/redeem", json("code", expiredCode, "phone", "0799000000"), t.token())
                 .status()).isEqualTo(410);
         assertThat(api().post("/api/vouchers/redeem", json("code", "NOSUCHCODE", "phone", "0799000000"), t.token())
@@ -182,8 +193,8 @@ class HotspotApiIT extends IntegrationTest {
         String s = api().post("/api/subscribers", json("kind", "hotspot", "phone", "0744000111", "packageId", p),
                 b.token()).body().path("subscriber").path("id").asString();
         String batch = api().post("/api/vouchers/batches", json("packageId", p, "count", 1), b.token()).text("id");
-        String code = api().get("/api/vouchers/batches/" + batch + "/codes", b.token()).body().get(0).path("code")
-                .asString();
+        String code = api().get("/api/vouchers/batches/" + batch + "/codes", b.token()).body().path("items").get(0)
+                .path("code").asString();
 
         List<String[]> calls = List.of(
                 new String[]{"GET", "/api/packages/" + p}, new String[]{"PUT", "/api/packages/" + p},

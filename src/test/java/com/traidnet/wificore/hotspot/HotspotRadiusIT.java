@@ -145,7 +145,7 @@ class HotspotRadiusIT extends RadiusTestSupport {
         var batch = api().post("/api/vouchers/batches", json("packageId", packageId, "count", 2, "prefix", "HS"),
                 nas.tenant().token());
         String code = api().get("/api/vouchers/batches/" + batch.text("id") + "/codes", nas.tenant().token())
-                .body().get(0).path("code").asString();
+                .body().path("items").get(0).path("code").asString();
         var redeemed = api().post("/api/vouchers/redeem", json("code", code.toLowerCase(), "phone", "0733000222"),
                 nas.tenant().token());
         assertThat(redeemed.status()).as(redeemed.body().toString()).isEqualTo(200);
