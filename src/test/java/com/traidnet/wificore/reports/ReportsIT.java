@@ -179,6 +179,40 @@ class ReportsIT extends IntegrationTest {
                 .containsExactly("254711000002 9000000001");
     }
 
+    /**
+     * Days before yesterday are summed once and kept (revenue_days); a session inserted late near a kept day drops
+     * the days whose NAS credit it can change, so the next read credits the payment to that session's NAS.
+     */
+    @Test
+    void finalDaysAreKeptAndALateSessionRecreditsThem() {
+        TestTenant c = registerTenant("rpc");
+        String nasC = nas(c, "c-site", "10.63.0.1");
+        String anywhere = pkg(c, "C anywhere", 30, 1, "days", List.of());
+        String paid = cash(c, "HOTSPOT_PACKAGE", anywhere, "0711000077", 30);
+        Instant fourDaysAgo = today.minusDays(4).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        inTenant(c, "update payments set settled_at = ? where id = ?", fourDaysAgo, UUID.fromString(paid));
+        cash(c, "HOTSPOT_PACKAGE", anywhere, "0711000078", 30);
+        String range = "?from=" + today.minusDays(6) + "&to=" + today;
+
+        assertThat(lines(report(c, "/api/reports/revenue/nas" + range).path("rows"), "nasName", "payments"))
+                .containsExactly("null 2");
+        List<LocalDate> kept = gateway.inTenant(tenantId(c), sql -> sql.sql(
+                "select day from revenue_days_rolled order by day").query(LocalDate.class).list());
+        assertThat(kept).as("the days before yesterday, not yesterday and today")
+                .containsExactly(today.minusDays(6), today.minusDays(5), today.minusDays(4), today.minusDays(3),
+                        today.minusDays(2));
+        assertThat(lines(report(c, "/api/reports/revenue/daily" + range).path("rows"), "day", "payments", "amount"))
+                .containsExactly(today.minusDays(4) + " 1 30", today + " 1 30");
+
+        // the buyer's session an hour after the payment, four days ago, reaches the platform only now
+        session(c, "254711000077", nasC, "10.63.0.1", fourDaysAgo.plus(Duration.ofHours(1)),
+                fourDaysAgo.plus(Duration.ofHours(2)), 10, 10);
+        assertThat(lines(report(c, "/api/reports/revenue/nas" + range).path("rows"), "nasName", "payments"))
+                .containsExactly("c-site 1", "null 1");
+        assertThat(lines(report(c, "/api/reports/revenue/packages" + range).path("rows"), "packageName", "payments",
+                "amount")).containsExactly("C anywhere 2 60");
+    }
+
     @Test
     void badRangesAndLimitsAreProblems() {
         for (String report : List.of("revenue/daily", "revenue/packages", "revenue/nas", "top-users")) {
