@@ -67,7 +67,8 @@ describe('live store', () => {
     return {
       channels,
       private(name) {
-        channels[name] ??= { listeners: {}, listen(event, fn) { this.listeners[event] = fn; return this; } };
+        channels[name] ??= { listeners: {}, listen(event, fn) { this.listeners[event] = fn; return this; },
+          subscribed(fn) { this.onSubscribed = fn; return this; } };
         return channels[name];
       },
       disconnect: vi.fn(),
@@ -91,6 +92,9 @@ describe('live store', () => {
     expect(seen).toEqual([['a', 'alice'], ['b', 'alice'], ['a', 'bob'], ['pay', 20]]);
     expect(live.status).toBe('connected');
     expect(live.lastEventAt).not.toBeNull();
+    expect(live.subscribed).toEqual({});
+    echo.channels['tenant.t-a.sessions'].onSubscribed();
+    expect(live.subscribed).toEqual({ sessions: true });
   });
 
   it('says live updates are unavailable when the config cannot be read', async () => {

@@ -41,6 +41,9 @@ export const useLive = defineStore('live', {
     status: 'idle', // idle | connecting | connected | unavailable
     tenantId: null,
     lastEventAt: null,
+    // topics whose channel subscription the server confirmed: events before that moment are not delivered, so
+    // a page that loaded its data earlier reloads it when its topic turns true (see the dashboard)
+    subscribed: {},
   }),
   actions: {
     /** Connects for the given tenant (reconnects when it changes); connector is replaceable in tests. */
@@ -77,6 +80,7 @@ export const useLive = defineStore('live', {
       runtime.echo = null;
       runtime.bound.clear();
       runtime.channels.clear();
+      this.subscribed = {};
       this.tenantId = null;
       this.status = 'idle';
     },
@@ -94,6 +98,8 @@ export const useLive = defineStore('live', {
       let channel = runtime.channels.get(topic);
       if (!channel) {
         channel = runtime.echo.private(`tenant.${runtime.tenantId}.${topic}`);
+        // (again after a reconnect, when pusher-js subscribes anew)
+        channel.subscribed?.(() => { this.subscribed = { ...this.subscribed, [topic]: true }; });
         runtime.channels.set(topic, channel);
       }
       channel.listen(`.${event}`, (data) => this.dispatch(topic, event, data));

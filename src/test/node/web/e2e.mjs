@@ -97,7 +97,8 @@ async function main() {
 
     // 4. a session appears on the dashboard without reload
     await page.goto(BASE + '/');
-    await page.waitForFunction(() => document.querySelector('[data-testid=live-status]')?.textContent.trim() === 'Live', null, { timeout: WAIT });
+    // subscribed, not only connected: an event sent before the server confirms a channel never arrives
+    await page.locator('[data-testid=live-status][data-live-topics~=sessions][data-live-topics~=payments]').waitFor();
     await page.getByTestId('online-now').waitFor();
     await page.evaluate(() => { window.__noReload = 'same document'; });
     step('dashboard-live');
@@ -149,7 +150,7 @@ async function main() {
     const statementUrl = page.url();
 
     await page.goto(BASE + '/water/transactions');
-    await page.waitForFunction(() => document.querySelector('[data-testid=live-status]')?.textContent.trim() === 'Live', null, { timeout: WAIT });
+    await page.locator('[data-testid=live-status][data-live-topics~=water]').waitFor();
     step('water-ready', { deviceId, deviceKey });
     await signal('dispensed');
     const dispensed = page.getByTestId('water-transactions').locator('tbody tr', { hasText: env.KIOSK_NAME });
@@ -168,7 +169,10 @@ async function main() {
     await tokens.getByLabel(/Value per token/).fill('25');
     await tokens.getByRole('button', { name: 'Generate' }).click();
     await page.getByTestId('token-batches').locator('tbody tr', { hasText: 'KES 25' }).waitFor();
-    step('water', { dispenseRow, statementRows });
+    await page.goto(BASE + '/reports');
+    await page.getByLabel('Report').selectOption({ label: 'Water per dispenser per day' });
+    const waterReportRow = (await page.locator('tbody tr', { hasText: env.KIOSK_NAME }).first().textContent()).replace(/\s+/g, ' ').trim();
+    step('water', { dispenseRow, statementRows, waterReportRow });
 
     // 7. screenshots of the main pages at desktop and phone width
     const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, storageState: await desktop.storageState(), isMobile: true, hasTouch: true });
@@ -221,7 +225,7 @@ async function main() {
     step('pwa', pwa);
 
     Object.assign(result, { ok: true, nameError, codes, sheetHasCode, sameDocument, stillSameDocument, paymentText, onlineNow,
-      deviceId, dispenseRow, statementRows,
+      deviceId, dispenseRow, statementRows, waterReportRow,
       leakedOnPage, ...probes, ...pwa, consoleErrors });
   } catch (e) {
     result.error = String(e && e.stack || e);

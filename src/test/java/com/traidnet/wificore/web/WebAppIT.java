@@ -126,6 +126,8 @@ class WebAppIT extends RadiusTestSupport {
                 assertThat(result.path("serviceWorker").asBoolean()).isTrue();
                 assertThat(result.path("dispenseRow").asString()).contains("E2E kiosk", "E2E-CARD-1", "5 L");
                 assertThat(result.path("statementRows").asInt()).as("the cash top-up and the dispense").isEqualTo(2);
+                assertThat(result.path("waterReportRow").asString()).as("day, dispenser, dispenses, litres, revenue")
+                        .contains("E2E kiosk", "KES 10");
                 assertThat(result.path("consoleErrors")).as("uncaught errors in the page").isEmpty();
             }
             for (String shot : List.of("desktop-dashboard", "phone-dashboard", "phone-subscribers", "voucher-sheet",
