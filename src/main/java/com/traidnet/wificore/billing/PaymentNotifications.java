@@ -1,6 +1,6 @@
 package com.traidnet.wificore.billing;
 
-import com.traidnet.wificore.messaging.SmsSender;
+import com.traidnet.wificore.messaging.TenantSms;
 import com.traidnet.wificore.realtime.RealtimePublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +24,9 @@ class PaymentNotifications {
     private static final Logger log = LoggerFactory.getLogger(PaymentNotifications.class);
 
     private final RealtimePublisher realtime;
-    private final SmsSender sms;
+    private final TenantSms sms;
 
-    PaymentNotifications(RealtimePublisher realtime, SmsSender sms) {
+    PaymentNotifications(RealtimePublisher realtime, TenantSms sms) {
         this.realtime = realtime;
         this.sms = sms;
     }
@@ -55,13 +55,13 @@ class PaymentNotifications {
             String text = "Payment received (" + p.currency() + " " + p.amount().toPlainString()
                     + (p.receipt() != null ? ", " + p.receipt() : "") + "). Username: " + e.provisioned().username()
                     + " Password: " + e.provisioned().password();
-            Thread.ofVirtual().name("sms-" + p.id()).start(() -> send(p.phone(), text, p));
+            Thread.ofVirtual().name("sms-" + p.id()).start(() -> send(e, p.phone(), text, p));
         }
     }
 
-    private void send(String phone, String text, PaymentView p) {
+    private void send(PaymentResolved e, String phone, String text, PaymentView p) {
         try {
-            sms.send(phone, text);
+            sms.send(e.tenant(), phone, text);
         } catch (RuntimeException ex) {
             log.warn("payment {}: credentials SMS to {} failed: {}", p.id(), phone, ex.getMessage());
         }
