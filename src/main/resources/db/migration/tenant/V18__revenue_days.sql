@@ -1,10 +1,12 @@
--- Revenue per UTC day, package, NAS and currency, for the revenue reports (GET /api/reports/revenue/*, issue 8).
+-- Revenue per day (in the tenant's time zone, `zone`), package, NAS and currency, for the revenue reports (GET /api/reports/revenue/*, issue 8).
 -- Crediting a month of payments (~113,000 at the scale bench) to packages and NAS took 0.6-2.2 s per report. A day's
 -- settled payments never change once it is over (settled_at is the settlement's clock time; nothing un-settles a
 -- payment), and its NAS credits are final once the day after it is over too (a payment is credited to the NAS of
 -- the buyer's first session within a day after it). So days up to the day before yesterday are summed once, on
--- first read, and kept here (reports.RevenueDays); yesterday and today are summed live.
+-- first read, and kept here (reports.RevenueDays); yesterday and today are summed live. Rows of another zone
+-- than the tenant's (V20) are not read.
 create table revenue_days (
+    zone       text not null,
     day        date not null,
     package_id uuid,
     nas_id     uuid,
@@ -12,27 +14,32 @@ create table revenue_days (
     payments   bigint not null,
     amount     numeric not null
 );
-create index revenue_days_day on revenue_days (day);
+create index revenue_days_day on revenue_days (zone, day);
 
 -- Which days revenue_days holds (a day without payments holds no rows but is summed all the same).
 create table revenue_days_rolled (
-    day       date primary key,
-    rolled_at timestamptz not null default now()
+    zone      text not null,
+    day       date not null,
+    rolled_at timestamptz not null default now(),
+    primary key (zone, day)
 );
 
--- A session inserted late (V15's trigger: its start is before today) can change the NAS credited for payments
--- made from the day before it to 31 days after it (the lookups' windows): those days' sums are dropped and
--- summed again on the next read. The reader fills days holding the tenant's revenue advisory lock (a try-lock:
--- it never waits), and this takes the same lock, so a late session either is seen by the sums or drops them.
+-- A session inserted late (V15's trigger: it arrived more than 10 minutes after its start) can change the NAS
+-- credited for payments from the day before it to 31 days after it (the lookups' windows): those days' sums are
+-- dropped (its UTC date - 2 to + 32, covering every time zone) and summed again on the next read. The reader fills
+-- days holding the tenant's revenue advisory lock (a try-lock: it never waits), and this takes the same lock, so
+-- a late session either is seen by the sums or drops them.
 create or replace function usage_days_forget() returns trigger language plpgsql as $$
 declare
     d date := (new.acctstarttime at time zone 'UTC')::date;
 begin
-    perform pg_advisory_xact_lock(hashtext(tg_table_schema || '.usage_days'), d - date '2000-01-01');
-    execute format('delete from %I.usage_days where day = $1', tg_table_schema) using d;
+    for i in -1..1 loop
+        perform pg_advisory_xact_lock(hashtext(tg_table_schema || '.usage_days'), d + i - date '2000-01-01');
+    end loop;
+    execute format('delete from %I.usage_days where day between $1 - 1 and $1 + 1', tg_table_schema) using d;
     perform pg_advisory_xact_lock(hashtext(tg_table_schema || '.revenue_days'), 0);
-    execute format('delete from %I.revenue_days_rolled where day between $1 - 1 and $1 + 31', tg_table_schema)
+    execute format('delete from %I.revenue_days_rolled where day between $1 - 2 and $1 + 32', tg_table_schema)
         using d;
-    execute format('delete from %I.revenue_days where day between $1 - 1 and $1 + 31', tg_table_schema) using d;
+    execute format('delete from %I.revenue_days where day between $1 - 2 and $1 + 32', tg_table_schema) using d;
     return null;
 end $$;

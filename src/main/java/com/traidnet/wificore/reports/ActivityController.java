@@ -3,6 +3,7 @@ package com.traidnet.wificore.reports;
 import com.traidnet.wificore.platform.ApiProblem;
 import com.traidnet.wificore.platform.Page;
 import com.traidnet.wificore.tenant.CurrentTenant;
+import com.traidnet.wificore.tenant.TenantZones;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,14 +37,16 @@ class ActivityController {
     private final TopUsers topUsers;
     private final CurrentTenant current;
     private final Clock clock;
+    private final TenantZones zones;
 
     ActivityController(SubscriberReports subscribers, OnlineNow online, TopUsers topUsers, CurrentTenant current,
-                       Clock clock) {
+                       Clock clock, TenantZones zones) {
         this.subscribers = subscribers;
         this.online = online;
         this.topUsers = topUsers;
         this.current = current;
         this.clock = clock;
+        this.zones = zones;
     }
 
     @GetMapping("/subscribers")
@@ -113,7 +116,7 @@ class ActivityController {
         if (limit < 1 || limit > TopUsers.MAX_LIMIT) {
             throw ApiProblem.invalidField("limit", "must be between 1 and " + TopUsers.MAX_LIMIT);
         }
-        var range = ReportRange.parse(from, to, clock);
+        var range = ReportRange.parse(from, to, clock, zones.of(current.require()));
         return RangeReport.of(range, topUsers.top(current.require(), range, limit));
     }
 

@@ -12,8 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
- * The days a report covers: {@code from} and {@code to} inclusive, as dates in {@code zone}, i.e. the instants
- * {@code [from 00:00, to + 1 day 00:00)} there. Tenants have no time-zone setting yet, so the zone is UTC.
+ * The days a report covers: {@code from} and {@code to} inclusive, as dates in {@code zone} (the tenant's time
+ * zone, UTC until it sets one), i.e. the instants {@code [from 00:00, to + 1 day 00:00)} there.
  */
 record ReportRange(LocalDate from, LocalDate to, ZoneId zone) {
 
@@ -21,9 +21,9 @@ record ReportRange(LocalDate from, LocalDate to, ZoneId zone) {
     static final int DEFAULT_DAYS = 30;
     static final ZoneId ZONE = ZoneId.of("UTC");
 
-    /** From query parameters; missing ones default to the last {@value #DEFAULT_DAYS} days up to today. */
-    static ReportRange parse(String from, String to, Clock clock) {
-        LocalDate last = to == null || to.isBlank() ? LocalDate.now(clock.withZone(ZONE)) : date("to", to);
+    /** From query parameters; missing ones default to the last {@value #DEFAULT_DAYS} days up to today in zone. */
+    static ReportRange parse(String from, String to, Clock clock, ZoneId zone) {
+        LocalDate last = to == null || to.isBlank() ? LocalDate.now(clock.withZone(zone)) : date("to", to);
         LocalDate first = from == null || from.isBlank() ? last.minusDays(DEFAULT_DAYS - 1) : date("from", from);
         if (first.isAfter(last)) {
             throw ApiProblem.invalidField("from", "must not be after to");
@@ -31,7 +31,7 @@ record ReportRange(LocalDate from, LocalDate to, ZoneId zone) {
         if (ChronoUnit.DAYS.between(first, last) + 1 > MAX_DAYS) {
             throw ApiProblem.invalidField("to", "a range covers at most " + MAX_DAYS + " days");
         }
-        return new ReportRange(first, last, ZONE);
+        return new ReportRange(first, last, zone);
     }
 
     private static LocalDate date(String field, String text) {

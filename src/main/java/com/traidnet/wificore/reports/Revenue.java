@@ -8,7 +8,6 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -104,10 +103,9 @@ class Revenue {
     /** The range's per-day sums added up per {@code by} and currency, and {@code also} run in the same transaction. */
     private Map<Key, Sum> sums(TenantId tenant, ReportRange range, Function<RevenueDays.Row, Object> by,
                                java.util.function.Consumer<JdbcClient> also) {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         List<RevenueDays.Row> rows = new ArrayList<>();
         gateway.inTenant(tenant, sql -> {
-            rows.addAll(RevenueDays.between(sql, range.from(), range.to(), today));
+            rows.addAll(RevenueDays.between(sql, range.from(), range.to(), range.zone(), clock.instant()));
             if (also != null) {
                 also.accept(sql);
             }

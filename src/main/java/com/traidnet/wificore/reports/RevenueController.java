@@ -1,6 +1,7 @@
 package com.traidnet.wificore.reports;
 
 import com.traidnet.wificore.tenant.CurrentTenant;
+import com.traidnet.wificore.tenant.TenantZones;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,17 +22,23 @@ class RevenueController {
     private final Revenue revenue;
     private final CurrentTenant current;
     private final Clock clock;
+    private final TenantZones zones;
 
-    RevenueController(Revenue revenue, CurrentTenant current, Clock clock) {
+    RevenueController(Revenue revenue, CurrentTenant current, Clock clock, TenantZones zones) {
         this.revenue = revenue;
         this.current = current;
         this.clock = clock;
+        this.zones = zones;
+    }
+
+    private ReportRange range(String from, String to) {
+        return ReportRange.parse(from, to, clock, zones.of(current.require()));
     }
 
     @GetMapping("/daily")
     RangeReport<Revenue.Day> daily(@RequestParam(required = false) String from,
                                    @RequestParam(required = false) String to) {
-        var range = ReportRange.parse(from, to, clock);
+        var range = range(from, to);
         return RangeReport.of(range, revenue.daily(current.require(), range));
     }
 
@@ -46,7 +53,7 @@ class RevenueController {
     @GetMapping("/packages")
     RangeReport<Revenue.ByPackage> packages(@RequestParam(required = false) String from,
                                             @RequestParam(required = false) String to) {
-        var range = ReportRange.parse(from, to, clock);
+        var range = range(from, to);
         return RangeReport.of(range, revenue.perPackage(current.require(), range));
     }
 
@@ -63,7 +70,7 @@ class RevenueController {
     @GetMapping("/nas")
     RangeReport<Revenue.ByNas> nas(@RequestParam(required = false) String from,
                                    @RequestParam(required = false) String to) {
-        var range = ReportRange.parse(from, to, clock);
+        var range = range(from, to);
         return RangeReport.of(range, revenue.perNas(current.require(), range));
     }
 

@@ -5,16 +5,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Settled payments summed per UTC day, package, NAS and currency: the one source of the three revenue reports.
- * Days before yesterday are final and kept in {@code revenue_days} (V18), filled on first read; yesterday (whose
- * payments may still be credited to a NAS by a session today) and today are summed live.
+ * Settled payments summed per day (in the tenant's time zone), package, NAS and currency: the one source of the
+ * three revenue reports. Days before yesterday are final and kept in {@code revenue_days} (V18), filled on first
+ * read; yesterday (whose payments may still be credited to a NAS by a session today) and today are summed live.
  */
 final class RevenueDays {
 
@@ -54,7 +56,7 @@ final class RevenueDays {
                 from payments p
                 where p.status = 'settled' and p.settled_at >= :start and p.settled_at < :end),
             credited as (
-                select (paid.settled_at at time zone 'UTC')::date as day, paid.package_id, paid.currency, paid.amount,
+                select (paid.settled_at at time zone :zone)::date as day, paid.package_id, paid.currency, paid.amount,
                        coalesce(case when cardinality(pk.nas_ids) = 1 then pk.nas_ids[1] end,
                                 after.nas_id, before.nas_id) as nas_id
                 from paid
@@ -76,23 +78,30 @@ final class RevenueDays {
             select day, package_id, nas_id, currency, count(*) as payments, sum(amount) as amount
             from credited group by 1, 2, 3, 4""";
 
+    /** How late a session may arrive without V15/V18's trigger: a day is stored only once over for this long. */
+    static final Duration LATE = Duration.ofMinutes(10);
+
     private RevenueDays() {
     }
 
-    /** Every day of {@code [first, last]} that had settled payments, as rows; {@code today} is the UTC date now. */
-    static List<Row> between(JdbcClient sql, LocalDate first, LocalDate last, LocalDate today) {
-        LocalDate lastFinal = min(last, today.minusDays(2));
+    /**
+     * Every day of {@code [first, last]} (dates in {@code zone}) that had settled payments, as rows. A day is final
+     * once the day after it has been over for {@link #LATE}: its NAS credits can then only change through a session
+     * inserted late, which V18's trigger catches.
+     */
+    static List<Row> between(JdbcClient sql, LocalDate first, LocalDate last, ZoneId zone, Instant now) {
+        LocalDate lastFinal = min(last, LocalDate.ofInstant(now.minus(LATE), zone).minusDays(2));
         List<Row> rows = new ArrayList<>();
-        boolean stored = !first.isAfter(lastFinal) && fill(sql, first, lastFinal);
+        boolean stored = !first.isAfter(lastFinal) && fill(sql, first, lastFinal, zone);
         if (stored) {
             rows.addAll(sql.sql("""
                             select day, package_id, nas_id, currency, payments, amount from revenue_days
-                            where day between ? and ?""")
-                    .params(first, lastFinal).query(ROW).list());
+                            where zone = ? and day between ? and ?""")
+                    .params(zone.getId(), first, lastFinal).query(ROW).list());
         }
         LocalDate liveFrom = stored ? lastFinal.plusDays(1) : first;
         if (!liveFrom.isAfter(last)) {
-            rows.addAll(live(sql, liveFrom, last));
+            rows.addAll(live(sql, liveFrom, last, zone));
         }
         return rows;
     }
@@ -102,7 +111,7 @@ final class RevenueDays {
      * trigger takes it before dropping days a late session changed); a try-lock, so a report never waits: false
      * when another transaction holds it, and the caller sums the whole range live this once.
      */
-    private static boolean fill(JdbcClient sql, LocalDate first, LocalDate lastFinal) {
+    private static boolean fill(JdbcClient sql, LocalDate first, LocalDate lastFinal, ZoneId zone) {
         Boolean locked = sql.sql("select pg_try_advisory_xact_lock(hashtext(current_schema() || '.revenue_days'), 0)")
                 .query(Boolean.class).single();
         if (!Boolean.TRUE.equals(locked)) {
@@ -111,31 +120,32 @@ final class RevenueDays {
         // a fresh statement after the lock, so a fresh snapshot (read committed): every day a concurrent reader
         // stored, or a late session dropped, is seen as it is now
         List<LocalDate> claimed = sql.sql("""
-                        insert into revenue_days_rolled (day)
-                        select d::date from generate_series(?::date, ?::date, interval '1 day') d
-                        on conflict (day) do nothing returning day""")
-                .params(first, lastFinal).query(LocalDate.class).list();
+                        insert into revenue_days_rolled (zone, day)
+                        select ?, d::date from generate_series(?::date, ?::date, interval '1 day') d
+                        on conflict (zone, day) do nothing returning day""")
+                .params(zone.getId(), first, lastFinal).query(LocalDate.class).list();
         if (claimed.isEmpty()) {
             return true;
         }
         LocalDate from = claimed.stream().min(LocalDate::compareTo).orElseThrow();
         LocalDate to = claimed.stream().max(LocalDate::compareTo).orElseThrow();
-        sql.sql("insert into revenue_days (day, package_id, nas_id, currency, payments, amount) "
-                        + "select * from (" + CREDITED + ") sums where day = any(cast(:claimed as date[]))")
-                .param("start", start(from)).param("end", start(to.plusDays(1)))
+        sql.sql("insert into revenue_days (zone, day, package_id, nas_id, currency, payments, amount) "
+                        + "select :zone, sums.* from (" + CREDITED + ") sums where day = any(cast(:claimed as date[]))")
+                .param("zone", zone.getId()).param("start", start(from, zone)).param("end", start(to.plusDays(1), zone))
                 .param("claimed", claimed.stream().map(LocalDate::toString).toArray(String[]::new)).update();
         return true;
     }
 
-    private static List<Row> live(JdbcClient sql, LocalDate first, LocalDate last) {
-        return sql.sql(CREDITED).param("start", start(first)).param("end", start(last.plusDays(1))).query(ROW).list();
+    private static List<Row> live(JdbcClient sql, LocalDate first, LocalDate last, ZoneId zone) {
+        return sql.sql(CREDITED).param("zone", zone.getId()).param("start", start(first, zone))
+                .param("end", start(last.plusDays(1), zone)).query(ROW).list();
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
     }
 
-    private static Timestamp start(LocalDate day) {
-        return Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    private static Timestamp start(LocalDate day, ZoneId zone) {
+        return Timestamp.from(day.atStartOfDay(zone).toInstant());
     }
 }

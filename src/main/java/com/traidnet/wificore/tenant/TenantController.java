@@ -22,11 +22,13 @@ class TenantController {
     private final CurrentTenant current;
     private final Tenants tenants;
     private final TenantGateway gateway;
+    private final TenantZones zones;
 
-    TenantController(CurrentTenant current, Tenants tenants, TenantGateway gateway) {
+    TenantController(CurrentTenant current, Tenants tenants, TenantGateway gateway, TenantZones zones) {
         this.current = current;
         this.tenants = tenants;
         this.gateway = gateway;
+        this.zones = zones;
     }
 
     record Branding(@Size(max = 120) String displayName,
@@ -34,7 +36,11 @@ class TenantController {
                     @Pattern(regexp = "^#[0-9a-fA-F]{6}$", message = "must be a colour like #1a2b3c") String primaryColor) {
     }
 
-    record TenantProfile(TenantView tenant, Branding branding) {
+    /** The zone the tenant's days are counted in (reports, dashboard "today"). */
+    record TimeZone(@jakarta.validation.constraints.NotBlank String timeZone) {
+    }
+
+    record TenantProfile(TenantView tenant, Branding branding, String timeZone) {
     }
 
     @GetMapping
@@ -42,7 +48,14 @@ class TenantController {
     TenantProfile get() {
         TenantId id = current.require();
         Tenant tenant = tenants.find(id).orElseThrow(() -> ApiProblem.notFound("tenant " + id));
-        return new TenantProfile(TenantView.of(tenant), branding(id));
+        return new TenantProfile(TenantView.of(tenant), branding(id), zones.of(id).getId());
+    }
+
+    @PutMapping("/time-zone")
+    @PreAuthorize("hasAnyRole('tenant_admin','platform_admin')")
+    @Operation(summary = "Change the time zone the tenant's days are counted in (e.g. Africa/Nairobi)")
+    TimeZone updateTimeZone(@Valid @RequestBody TimeZone body) {
+        return new TimeZone(zones.change(current.require(), body.timeZone()).getId());
     }
 
     @PutMapping("/branding")
