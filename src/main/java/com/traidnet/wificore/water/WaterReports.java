@@ -3,6 +3,7 @@ package com.traidnet.wificore.water;
 import com.traidnet.wificore.platform.ApiProblem;
 import com.traidnet.wificore.tenant.TenantGateway;
 import com.traidnet.wificore.tenant.TenantId;
+import com.traidnet.wificore.tenant.TenantZones;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
@@ -10,15 +11,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Water reports (docs/water.md#reports), read set-wise like the reports module's. Days are UTC
- * dates (tenants have no time zone yet). Litres and dispenses count every booked dispense;
+ * Water reports (docs/water.md#reports), read set-wise like the reports module's. Days are dates
+ * in the tenant's time zone (UTC until it sets one), as in the other reports. Litres and dispenses count every booked dispense;
  * revenue counts honoured ones only (flagged dispenses are listed, not earned).
  */
 @Service
@@ -26,13 +27,13 @@ class WaterReports {
 
     static final int MAX_DAYS = 366;
 
-    record Range(LocalDate from, LocalDate to) {
+    record Range(LocalDate from, LocalDate to, ZoneId zone) {
         Instant start() {
-            return from.atStartOfDay(ZoneOffset.UTC).toInstant();
+            return from.atStartOfDay(zone).toInstant();
         }
 
         Instant end() {
-            return to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return to.plusDays(1).atStartOfDay(zone).toInstant();
         }
     }
 
@@ -55,15 +56,18 @@ class WaterReports {
     private final TenantGateway gateway;
     private final WaterSettings settings;
     private final Clock clock;
+    private final TenantZones zones;
 
-    WaterReports(TenantGateway gateway, WaterSettings settings, Clock clock) {
+    WaterReports(TenantGateway gateway, WaterSettings settings, Clock clock, TenantZones zones) {
         this.gateway = gateway;
         this.settings = settings;
         this.clock = clock;
+        this.zones = zones;
     }
 
-    Range range(String from, String to) {
-        LocalDate last = to == null || to.isBlank() ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : date("to", to);
+    Range range(TenantId tenant, String from, String to) {
+        ZoneId zone = zones.of(tenant);
+        LocalDate last = to == null || to.isBlank() ? LocalDate.now(clock.withZone(zone)) : date("to", to);
         LocalDate first = from == null || from.isBlank() ? last.minusDays(29) : date("from", from);
         if (first.isAfter(last)) {
             throw ApiProblem.invalidField("from", "must not be after to");
@@ -71,19 +75,19 @@ class WaterReports {
         if (ChronoUnit.DAYS.between(first, last) + 1 > MAX_DAYS) {
             throw ApiProblem.invalidField("to", "a range covers at most " + MAX_DAYS + " days");
         }
-        return new Range(first, last);
+        return new Range(first, last, zone);
     }
 
     List<DispenserDay> dispensersDaily(TenantId tenant, Range range) {
         return gateway.inTenant(tenant, sql -> sql.sql("""
-                        select (t.dispensed_at at time zone 'UTC')::date as day, t.dispenser_id, d.name, d.currency,
+                        select (t.dispensed_at at time zone ?)::date as day, t.dispenser_id, d.name, d.currency,
                                count(*) as dispenses, sum(t.litres) as litres,
                                coalesce(sum(t.amount) filter (where t.flag is null), 0) as revenue,
                                count(*) filter (where t.flag is not null) as flagged
                         from water_transactions t left join dispensers d on d.id = t.dispenser_id
                         where t.dispensed_at >= ? and t.dispensed_at < ?
                         group by 1, 2, 3, 4 order by 1, 3, 2""")
-                .params(Timestamp.from(range.start()), Timestamp.from(range.end()))
+                .params(range.zone().getId(), Timestamp.from(range.start()), Timestamp.from(range.end()))
                 .query((rs, n) -> new DispenserDay(rs.getObject("day", LocalDate.class), Rows.uuid(rs, "dispenser_id"),
                         rs.getString("name"), rs.getString("currency"), rs.getLong("dispenses"),
                         rs.getBigDecimal("litres"), rs.getBigDecimal("revenue"), rs.getLong("flagged")))

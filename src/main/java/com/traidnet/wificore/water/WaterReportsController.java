@@ -39,8 +39,8 @@ class WaterReportsController {
     @GetMapping("/dispensers-daily")
     DayReport<WaterReports.DispenserDay> dispensersDaily(@RequestParam(required = false) String from,
                                                          @RequestParam(required = false) String to) {
-        var range = reports.range(from, to);
-        return new DayReport<>(range.from(), range.to(), "UTC", reports.dispensersDaily(current.require(), range));
+        var range = reports.range(current.require(), from, to);
+        return new DayReport<>(range.from(), range.to(), range.zone().getId(), reports.dispensersDaily(current.require(), range));
     }
 
     @GetMapping("/dispensers-daily.csv")
@@ -59,13 +59,13 @@ class WaterReportsController {
                                                @RequestParam(defaultValue = "0") int page,
                                                @RequestParam(defaultValue = "50") int size) {
         var p = Page.request(page, size);
-        return p.of(reports.customers(current.require(), reports.range(from, to), p.offset(), p.limit()));
+        return p.of(reports.customers(current.require(), reports.range(current.require(), from, to), p.offset(), p.limit()));
     }
 
     @GetMapping("/customers.csv")
     ResponseEntity<String> customersCsv(@RequestParam(required = false) String from,
                                         @RequestParam(required = false) String to) {
-        var range = reports.range(from, to);
+        var range = reports.range(current.require(), from, to);
         return Csv.of("water-customers-" + range.from() + "-" + range.to() + ".csv",
                 List.of("customer_id", "name", "card_id", "phone", "dispenses", "litres", "debited", "credited", "balance"),
                 reports.customers(current.require(), range, 0, MAX_CSV_ROWS),
