@@ -124,6 +124,15 @@ async function main() {
     step('payment-shown', { paymentText, stillSameDocument });
     await shoot(page, 'desktop-dashboard-live');
 
+    // the PPPoE account's page lists the bill it just paid (payments searched by its account number)
+    await page.goto(BASE + '/subscribers');
+    await page.getByLabel('Search subscribers').fill('E2E-ACC');
+    await page.getByTestId('subscribers-table').locator('tbody tr').first().getByRole('link').click();
+    await page.getByRole('tab', { name: 'Payments' }).click();
+    const subscriberPayment = (await page.getByTestId('subscriber-payments').locator('li', { hasText: '777' }).first().textContent())
+      .replace(/\s+/g, ' ').trim();
+    await shoot(page, 'desktop-subscriber-detail');
+
     // 6b. water: register a dispenser (its key is shown once), add a customer and top them up in cash; the test,
     //     playing the device, signs a dispense with that key; it appears live and the statement shows the debit
     await page.goto(BASE + '/water/dispensers');
@@ -225,7 +234,7 @@ async function main() {
     step('pwa', pwa);
 
     Object.assign(result, { ok: true, nameError, codes, sheetHasCode, sameDocument, stillSameDocument, paymentText, onlineNow,
-      deviceId, dispenseRow, statementRows, waterReportRow,
+      deviceId, dispenseRow, statementRows, waterReportRow, subscriberPayment,
       leakedOnPage, ...probes, ...pwa, consoleErrors });
   } catch (e) {
     result.error = String(e && e.stack || e);

@@ -99,6 +99,15 @@ class Payments {
         return ledger.find(tenant, id).orElseThrow();
     }
 
+    /** The phone in Daraja's form, or null when {@code text} is not a Kenyan mobile number (a search term). */
+    static String msisdnOrNull(String text) {
+        try {
+            return msisdn(text);
+        } catch (ApiProblem notAPhone) {
+            return null;
+        }
+    }
+
     /** Daraja wants 2547XXXXXXXX / 2541XXXXXXXX; people type 07…, 01…, +254…. */
     static String msisdn(String phone) {
         String digits = phone == null ? "" : phone.replaceAll("[\\s()-]", "");

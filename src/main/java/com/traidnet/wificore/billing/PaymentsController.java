@@ -79,12 +79,15 @@ class PaymentsController {
     }
 
     @GetMapping
-    Page<PaymentView> list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
-                           @RequestParam(defaultValue = "50") int size) {
+    Page<PaymentView> list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                           @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         if (status != null && !STATUSES.contains(status)) {
             throw ApiProblem.invalidField("status", "must be one of " + STATUSES);
         }
-        return ledger.list(current.require(), status, Page.request(page, size));
+        if (q != null && q.length() > 100) {
+            throw ApiProblem.invalidField("q", "at most 100 characters");
+        }
+        return ledger.list(current.require(), status, q, Page.request(page, size));
     }
 
     @GetMapping("/{id}")

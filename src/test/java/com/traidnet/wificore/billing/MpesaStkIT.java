@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -142,5 +143,22 @@ class MpesaStkIT extends BillingIntegrationTest {
         var list = api().get("/api/payments?status=settled", tenant.token());
         assertThat(list.body().path("items").size()).isEqualTo(1);
         assertThat(api().get("/api/payments?status=bogus", tenant.token()).status()).isEqualTo(400);
+
+        // search: by phone in any usual form, by receipt (any case), by reference; never another tenant's
+        var other = registerTenant("cash_other");
+        var phoned = api().post("/api/payments/cash", com.traidnet.wificore.support.Api.json("amount", 50,
+                "purpose", "PPPOE_BILL", "reference", "ACC-8", "phone", "0712345678"), tenant.token());
+        api().post("/api/payments/cash", com.traidnet.wificore.support.Api.json("amount", 60, "purpose",
+                "PPPOE_BILL", "reference", "ACC-7", "phone", "0712345678"), other.token());
+        for (String q : List.of("0712345678", "+254712345678", "254712345678", "ACC-8",
+                phoned.text("receipt").toLowerCase())) {
+            var found = api().get("/api/payments?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8),
+                    tenant.token()).body().path("items");
+            assertThat(found.findValuesAsString("id")).as(q).containsExactly(phoned.text("id"));
+        }
+        assertThat(api().get("/api/payments?q=ACC-7&status=settled", tenant.token()).body().path("items")
+                .findValuesAsString("id")).containsExactly(cash.text("id"));
+        assertThat(api().get("/api/payments?q=nothing-like-it", tenant.token()).body().path("items").size()).isZero();
+        assertThat(api().get("/api/payments?q=" + "x".repeat(101), tenant.token()).status()).isEqualTo(400);
     }
 }

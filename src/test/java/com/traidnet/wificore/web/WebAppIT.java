@@ -118,6 +118,8 @@ class WebAppIT extends RadiusTestSupport {
                         .isEqualTo("same document");
                 assertThat(result.path("stillSameDocument").asString()).isEqualTo("same document");
                 assertThat(result.path("paymentText").asString()).contains("KES 777");
+                assertThat(result.path("subscriberPayment").asString()).as("the account's payments tab")
+                        .contains("KES 777", "settled");
                 assertThat(result.path("leakedOnPage").asBoolean()).isFalse();
                 assertThat(result.path("direct").asInt()).as("B's subscriber by id").isEqualTo(404);
                 assertThat(result.path("packagesSeenViaXTenant").asInt()).as("X-Tenant is ignored for staff").isZero();
