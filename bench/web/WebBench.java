@@ -136,6 +136,8 @@ public class WebBench {
         String phone = first(hotspot, "username");
         String batch = first(get(url, "/api/vouchers/batches?size=1", token), "id");
         String busy = first(get(url, "/api/reports/top-users?limit=1", token), "username");
+        String receipt = first(get(url, "/api/payments?status=settled&size=1&page=3", token), "receipt");
+        String account = first(get(url, "/api/subscribers?size=1&kind=pppoe&page=3", token), "accountNumber");
         List<Endpoint> list = new ArrayList<>(List.of(
                 new Endpoint("subscribers", "/api/subscribers?page=0&size=50", false),
                 new Endpoint("subscribers p20", "/api/subscribers?page=20&size=50", false),
@@ -148,7 +150,8 @@ public class WebBench {
                 new Endpoint("subscriber history", "/api/subscribers/" + subscriberId + "/history", false),
                 new Endpoint("packages", "/api/packages?size=50", false),
                 new Endpoint("voucher batches", "/api/vouchers/batches?size=50", false),
-                new Endpoint("voucher codes", "/api/vouchers/batches/" + batch + "/codes", false),
+                new Endpoint("voucher codes", "/api/vouchers/batches/" + batch + "/codes?size=50", false),
+                new Endpoint("voucher codes q", "/api/vouchers/batches/" + batch + "/codes?size=50&q=7", false),
                 new Endpoint("sessions online", "/api/sessions?status=open&size=50", false),
                 new Endpoint("sessions all", "/api/sessions?size=50", false),
                 new Endpoint("sessions closed", "/api/sessions?status=closed&size=50", false),
@@ -161,6 +164,9 @@ public class WebBench {
                 new Endpoint("payments settled", "/api/payments?status=settled&size=50", false),
                 new Endpoint("payments failed", "/api/payments?status=failed&size=50", false),
                 new Endpoint("payments pending", "/api/payments?status=pending&size=50", false),
+                new Endpoint("payments q=phone", "/api/payments?size=50&q=" + enc(phone), false),
+                new Endpoint("payments q=receipt", "/api/payments?size=50&q=" + enc(receipt), false),
+                new Endpoint("payments q=account", "/api/payments?size=50&q=" + enc(account), false),
                 new Endpoint("postauth", "/api/radius/postauth?size=50", false),
                 new Endpoint("postauth rejects", "/api/radius/postauth?result=reject&size=50", false),
                 new Endpoint("postauth of user", "/api/radius/postauth?username=" + enc(busy) + "&size=50", false),
@@ -174,6 +180,10 @@ public class WebBench {
                 new Endpoint("report online", "/api/reports/online", false),
                 new Endpoint("report online sessions", "/api/reports/online/sessions?size=50", false),
                 new Endpoint("report top users", "/api/reports/top-users?limit=10", false),
+                new Endpoint("water dispensers", "/api/water/dispensers?size=50", false),
+                new Endpoint("water customers", "/api/water/customers?size=50", false),
+                new Endpoint("water transactions", "/api/water/transactions?size=50", false),
+                new Endpoint("water token batches", "/api/water/tokens/batches?size=50", false),
                 new Endpoint("staff", "/api/staff?size=50", false),
                 new Endpoint("jobs", "/api/jobs", false),
                 new Endpoint("jobs failed", "/api/jobs/failed?size=50", false),
