@@ -16,19 +16,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Books a batch of dispenses in one tenant transaction, set-wise (ADR 0010):
  * <ol>
  *   <li>the request's nonce is consumed (replay protection commits with the booking);</li>
- *   <li>{@code (dispenser, seq)} keys go into {@code water_dispense_keys} with ON CONFLICT DO NOTHING
- *       RETURNING: only sequences never booked come back — a concurrent upload of the same sequence
- *       waits on the unique index and then finds it taken, so it is booked and debited once;</li>
+ *   <li>the batch's sequences are set in the dispenser's bitmap blocks ({@link SeqBlocks}, ADR 0011):
+ *       only sequences never booked come back — a concurrent upload of the same sequence waits on
+ *       the block's row and then finds its bit set, so it is booked and debited once;</li>
  *   <li>the customers of the fresh dispenses are locked ({@code FOR UPDATE}, in id order, so
  *       concurrent batches cannot deadlock on them) and each dispense is honoured or flagged in
  *       device order (the balance never goes below minus the credit limit);</li>
@@ -98,18 +96,11 @@ class DispenseLedger {
         guard.consumeNonce(sql, device);
         Instant now = clock.instant();
         var terms = DispenseRules.Terms.load(sql, device.dispenserId());
-        Set<Long> fresh = new HashSet<>(sql.sql("""
-                        insert into water_dispense_keys (dispenser_id, device_seq, dispensed_at)
-                        select ?, s, t from unnest(?::bigint[], ?::timestamptz[]) as k(s, t)
-                        on conflict do nothing returning device_seq""")
-                .params(device.dispenserId(), items.stream().mapToLong(DispenseBatch.Item::seq).toArray(),
-                        items.stream().map(i -> i.startedAt().toString()).toArray(String[]::new))
-                .query(Long.class).list());
+        List<DispenseBatch.Item> booking = SeqBlocks.claim(sql, device.dispenserId(), items);
         touch(sql, device, now);
-        if (fresh.isEmpty()) {
+        if (booking.isEmpty()) {
             return new Booked(receivedCount, 0, receivedCount, 0, BigDecimal.ZERO, BigDecimal.ZERO, List.of());
         }
-        List<DispenseBatch.Item> booking = items.stream().filter(i -> fresh.contains(i.seq())).toList();
         var accounts = DispenseRules.Accounts.lock(sql, booking);
         List<DispenseRules.Decision> decisions = booking.stream().map(i -> DispenseRules.decide(i, terms, accounts)).toList();
         int inDefault = insert(sql, device, decisions, now);
