@@ -139,4 +139,23 @@ class WaterLedgerIT extends WaterIntegrationTest {
         var tx = api().get("/api/water/transactions?customer=" + customer, tenant.token()).body();
         assertThat(tx.path("items").size()).isEqualTo(2);
     }
+
+    @Test
+    void aDispenseByCardDebitsTheCardsCustomerAnUnknownCardIsFlaggedAndACashSaleDebitsNobody() {
+        var tenant = registerTenant("water_card");
+        var device = registerDispenser(tenant, "Kiosk C", "2");
+        String customer = customer(tenant, "CARD-7", null, "50");
+        Instant at = Instant.now().minusSeconds(300);
+        var byCard = dispense(1, null, "5", "10", at);
+        byCard.put("card", "CARD-7");
+        var unknown = dispense(2, null, "1", "2", at);
+        unknown.put("card", "NO-SUCH-CARD");
+        var cash = dispense(3, null, "1", "2", at);
+        var r = device.dispenses(byCard, unknown, cash);
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+        assertThat(r.body().path("recorded").asInt()).isEqualTo(3);
+        assertThat(r.body().path("flagged").asInt()).isEqualTo(1);
+        assertThat(r.body().path("flaggedItems").get(0).path("reason").asString()).isEqualTo("unknown_customer");
+        assertThat(balance(tenant, customer)).isEqualByComparingTo("40");
+    }
 }
