@@ -67,7 +67,8 @@ final class DispenseRules {
             }
         }
 
-        static Accounts lock(JdbcClient sql, List<DispenseBatch.Item> items) {
+        /** The customers {@code items} name; {@code forUpdate} locks them (in id order) until the transaction ends. */
+        static Accounts load(JdbcClient sql, List<DispenseBatch.Item> items, boolean forUpdate) {
             UUID[] ids = items.stream().map(DispenseBatch.Item::customerId).filter(Objects::nonNull).distinct()
                     .toArray(UUID[]::new);
             String[] cards = items.stream().map(DispenseBatch.Item::card).filter(Objects::nonNull).distinct()
@@ -82,7 +83,7 @@ final class DispenseRules {
             // PostgreSQL's CPU, spent while holding the locks (docs/performance.md, Water)
             sql.sql("""
                             select id, card_id, status, balance, credit_limit from water_customers
-                            where id = any(?) or card_id = any(?) order by id for update""")
+                            where id = any(?) or card_id = any(?) order by id""" + (forUpdate ? " for update" : ""))
                     .params(Rows.array("uuid", ids), Rows.array("text", cards))
                     .query((rs, n) -> {
                         var a = new Account(Rows.uuid(rs, "id"), "blocked".equals(rs.getString("status")),
