@@ -140,9 +140,14 @@ public class WaterBench {
         double secs = (System.nanoTime() - started) / 1e9;
         long[] l = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf(Locale.ROOT, "RESULT dispenses_per_s=%.0f items_per_s=%.0f booked=%d duplicates=%d sent=%d "
-                        + "batches=%d errors=%d seconds=%.1f batch_p50_ms=%.1f batch_p99_ms=%.1f clients=%d%n",
+                        + "batches=%d errors=%d seconds=%.1f batch_p50_ms=%.1f batch_p99_ms=%.1f clients=%d client_cpu_s=%.2f%n",
                 booked.get() / secs, sent.get() / secs, booked.get(), dups.get(), sent.get(), l.length, errors.get(),
-                secs, pct(l, 50), pct(l, 99), clients);
+                secs, pct(l, 50), pct(l, 99), clients, cpuSeconds());
+    }
+
+    /** This generator's own CPU (JIT and GC included), so a run can tell what the client cost per dispense. */
+    static double cpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
     }
 
     // ------------------------------------------------------------------ authorize

@@ -10,8 +10,10 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * The device API, for dispensers (docs/water.md). No staff credentials: every request is signed
@@ -24,7 +26,8 @@ import java.time.Clock;
 class DeviceController {
 
     static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(new SimpleModule("water-devices").addDeserializer(Instant.class, new UtcInstants())).build();
 
     private final DeviceGuard guard;
     private final DispenseLedger ledger;

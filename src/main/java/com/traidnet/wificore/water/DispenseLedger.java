@@ -16,24 +16,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Books a batch of dispenses in one tenant transaction, set-wise (ADR 0010):
  * <ol>
  *   <li>the request's nonce is consumed (replay protection commits with the booking);</li>
- *   <li>{@code (dispenser, seq)} keys go into {@code water_dispense_keys} with ON CONFLICT DO NOTHING
- *       RETURNING: only sequences never booked come back — a concurrent upload of the same sequence
- *       waits on the unique index and then finds it taken, so it is booked and debited once;</li>
- *   <li>the customers of the fresh dispenses are locked ({@code FOR UPDATE}, in id order, so
- *       concurrent batches cannot deadlock on them) and each dispense is honoured or flagged in
- *       device order (the balance never goes below minus the credit limit);</li>
- *   <li>one multi-row insert into {@code water_transactions} (its partition is the day the water
- *       flowed) and one update of the debited balances.</li>
+ *   <li>the batch's sequences are set in the dispenser's bitmap blocks ({@link SeqBlocks}, ADR 0011):
+ *       only sequences never booked come back — a concurrent upload of the same sequence waits on
+ *       the block's row and then finds its bit set, so it is booked and debited once;</li>
+ *   <li>each fresh dispense is honoured or flagged in device order (the balance never goes below minus
+ *       the credit limit) on an unlocked read of its customer, and one multi-row insert puts them into
+ *       {@code water_transactions} (its partition is the day the water flowed);</li>
+ *   <li>the customers are locked ({@code FOR UPDATE}, in id order, so concurrent batches cannot deadlock
+ *       on them) and every dispense decided again: a difference redoes the batch, locking first;</li>
+ *   <li>one update of the debited balances.</li>
  * </ol>
  * Rows for a day that has no partition yet land in the default partition; a
  * {@link LatePartitions.Place} job then gives them their own day's partition.
@@ -68,11 +67,17 @@ class DispenseLedger {
 
     Booked book(DeviceGuard.Signed device, List<DispenseBatch.Item> received) {
         List<DispenseBatch.Item> unique = firstOfEachSeq(received);
+        boolean lockFirst = false;
         for (int attempt = 1; ; attempt++) {
             try {
-                Booked booked = gateway.inTenant(device.tenant(), sql -> bookOnce(sql, device, received.size(), unique));
+                boolean locked = lockFirst;
+                Booked booked = gateway.inTenant(device.tenant(),
+                        sql -> bookOnce(sql, device, received.size(), unique, locked));
                 count(booked);
                 return booked;
+            } catch (Replan e) {
+                lockFirst = true; // a customer changed between the unlocked read and the lock: decide under the lock
+                metrics.counter("wificore.water.batches.replanned").increment();
             } catch (DataAccessException e) {
                 // a deadlock, or a row routed to the default partition while maintenance attaches its day's
                 // partition (23514; a late upload spanning days meets one attach per day): the batch is idempotent
@@ -93,26 +98,35 @@ class DispenseLedger {
         }
     }
 
+    /** A decision taken on the unlocked read differs from the one under the lock; the transaction rolls back. */
+    private static final class Replan extends RuntimeException {
+        Replan() {
+            super(null, null, false, false);
+        }
+    }
+
     private Booked bookOnce(JdbcClient sql, DeviceGuard.Signed device, int receivedCount,
-                            List<DispenseBatch.Item> items) {
+                            List<DispenseBatch.Item> items, boolean lockFirst) {
         guard.consumeNonce(sql, device);
         Instant now = clock.instant();
         var terms = DispenseRules.Terms.load(sql, device.dispenserId());
-        Set<Long> fresh = new HashSet<>(sql.sql("""
-                        insert into water_dispense_keys (dispenser_id, device_seq, dispensed_at)
-                        select ?, s, t from unnest(?::bigint[], ?::timestamptz[]) as k(s, t)
-                        on conflict do nothing returning device_seq""")
-                .params(device.dispenserId(), items.stream().mapToLong(DispenseBatch.Item::seq).toArray(),
-                        items.stream().map(i -> i.startedAt().toString()).toArray(String[]::new))
-                .query(Long.class).list());
+        List<DispenseBatch.Item> booking = SeqBlocks.claim(sql, device.dispenserId(), items);
         touch(sql, device, now);
-        if (fresh.isEmpty()) {
+        if (booking.isEmpty()) {
             return new Booked(receivedCount, 0, receivedCount, 0, BigDecimal.ZERO, BigDecimal.ZERO, List.of());
         }
-        List<DispenseBatch.Item> booking = items.stream().filter(i -> fresh.contains(i.seq())).toList();
-        var accounts = DispenseRules.Accounts.lock(sql, booking);
-        List<DispenseRules.Decision> decisions = booking.stream().map(i -> DispenseRules.decide(i, terms, accounts)).toList();
-        int inDefault = insert(sql, device, decisions, now);
+        // Decided on an unlocked read and inserted before the customers are locked, so batches of kiosks that
+        // share customers queue on each other only for the balance update and the commit. Under the locks every
+        // dispense is decided again; if any decision differs, the batch is redone with the locks taken first.
+        var planned = lockFirst ? null : decide(booking, terms, DispenseRules.Accounts.load(sql, booking, false));
+        int inDefault = planned == null ? 0 : insert(sql, device, planned, now);
+        var accounts = DispenseRules.Accounts.load(sql, booking, true);
+        List<DispenseRules.Decision> decisions = decide(booking, terms, accounts);
+        if (planned == null) {
+            inDefault = insert(sql, device, decisions, now);
+        } else if (!decisions.equals(planned)) {
+            throw new Replan();
+        }
         accounts.saveBalances(sql, now);
         if (inDefault > 0) {
             jobs.getObject().enqueue(new LatePartitions.Place(), JobOptions.defaults().tenant(device.tenant())
@@ -121,6 +135,11 @@ class DispenseLedger {
         Booked booked = summary(receivedCount, decisions);
         alerts.publish(device.tenant(), "water.dispensed", event(device, booked, decisions));
         return booked;
+    }
+
+    private static List<DispenseRules.Decision> decide(List<DispenseBatch.Item> booking, DispenseRules.Terms terms,
+                                                       DispenseRules.Accounts accounts) {
+        return booking.stream().map(i -> DispenseRules.decide(i, terms, accounts)).toList();
     }
 
     /** One multi-row insert; answers how many rows went to the default partition (a day without its own yet). */

@@ -67,19 +67,24 @@ final class DispenseRules {
             }
         }
 
-        static Accounts lock(JdbcClient sql, List<DispenseBatch.Item> items) {
-            String[] ids = items.stream().map(DispenseBatch.Item::customerId).filter(Objects::nonNull).distinct()
-                    .map(UUID::toString).toArray(String[]::new);
+        /** The customers {@code items} name; {@code forUpdate} locks them (in id order) until the transaction ends. */
+        static Accounts load(JdbcClient sql, List<DispenseBatch.Item> items, boolean forUpdate) {
+            UUID[] ids = items.stream().map(DispenseBatch.Item::customerId).filter(Objects::nonNull).distinct()
+                    .toArray(UUID[]::new);
             String[] cards = items.stream().map(DispenseBatch.Item::card).filter(Objects::nonNull).distinct()
                     .toArray(String[]::new);
             Accounts accounts = new Accounts();
             if (ids.length == 0 && cards.length == 0) {
                 return accounts;
             }
+            // Typed array parameters, not "?::uuid[]" over text: a row another batch updated meanwhile is
+            // re-checked (EvalPlanQual), and a cast in the condition re-parsed the whole id array (a uuid_in per
+            // element) for every such row; with concurrent batches on the same customers that was most of
+            // PostgreSQL's CPU, spent while holding the locks (docs/performance.md, Water)
             sql.sql("""
                             select id, card_id, status, balance, credit_limit from water_customers
-                            where id = any(?::uuid[]) or card_id = any(?::text[]) order by id for update""")
-                    .params(ids, cards)
+                            where id = any(?) or card_id = any(?) order by id""" + (forUpdate ? " for update" : ""))
+                    .params(Rows.array("uuid", ids), Rows.array("text", cards))
                     .query((rs, n) -> {
                         var a = new Account(Rows.uuid(rs, "id"), "blocked".equals(rs.getString("status")),
                                 rs.getBigDecimal("balance"), rs.getBigDecimal("credit_limit"));

@@ -56,7 +56,7 @@ class LatePartitions implements JobHandler<LatePartitions.Place> {
         log.debug("late water dispenses placed for {}: {}", tenant.slug(), report);
     }
 
-    /** Keys of retired days go with them: those sequences cannot be booked again anyway (too old to upload). */
+    /** Sequence blocks whose newest dispense is in a retired day go with it: those cannot be uploaded again anyway (too old). */
     @EventListener
     void on(PartitionsRetired retired) {
         if (retired.tenant() == null || !"water_transactions".equals(retired.table())) {
@@ -64,10 +64,10 @@ class LatePartitions implements JobHandler<LatePartitions.Place> {
         }
         try {
             int pruned = gateway.inTenant(retired.tenant(), sql -> sql.sql(
-                    "delete from water_dispense_keys where dispensed_at < ?").param(Timestamp.from(retired.before())).update());
-            log.debug("pruned {} water dispense keys before {} in {}", pruned, retired.before(), retired.schema());
+                    "delete from water_dispense_seqs where last_at < ?").param(Timestamp.from(retired.before())).update());
+            log.debug("pruned {} water dispense sequence blocks before {} in {}", pruned, retired.before(), retired.schema());
         } catch (RuntimeException e) {
-            log.warn("could not prune water dispense keys of {}: {}", retired.schema(), e.getMessage());
+            log.warn("could not prune water dispense sequence blocks of {}: {}", retired.schema(), e.getMessage());
         }
     }
 }

@@ -1,5 +1,9 @@
 package com.traidnet.wificore.water;
 
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
+
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -20,6 +24,16 @@ final class Rows {
 
     static UUID uuid(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, UUID.class);
+    }
+
+    /** An array parameter of the given element type, so the statement needs no cast that could be evaluated per row. */
+    static SqlTypeValue array(String elementType, Object[] elements) {
+        return new AbstractSqlTypeValue() {
+            @Override
+            protected Object createTypeValue(Connection con, int sqlType, String typeName) throws SQLException {
+                return con.createArrayOf(elementType, elements);
+            }
+        };
     }
 
     static Timestamp ts(Instant instant) {

@@ -77,9 +77,10 @@ class WaterSeed implements SeedContributor {
                                 select p.*, c.id as customer_id
                                 from plan p join customers c on c.k = p.pick % c.total
                                 where p.at <= cast(? as timestamptz)),
-                            keys as (
-                                insert into water_dispense_keys (dispenser_id, device_seq, dispensed_at)
-                                select dispenser_id, seq, at from rows)
+                            seqs as (
+                                insert into water_dispense_seqs (dispenser_id, block, bits, fresh, last_at)
+                                select dispenser_id, seq >> 6, bit_or(1::bigint << (seq & 63)::int), 0, max(at)
+                                from rows group by 1, 2)
                             insert into water_transactions (dispensed_at, ended_at, recorded_at, dispenser_id, device_seq,
                                                             customer_id, litres, amount, debit)
                             select at, at + (litres * interval '6 seconds'), at, dispenser_id, seq, customer_id, litres,

@@ -139,4 +139,55 @@ class WaterLedgerIT extends WaterIntegrationTest {
         var tx = api().get("/api/water/transactions?customer=" + customer, tenant.token()).body();
         assertThat(tx.path("items").size()).isEqualTo(2);
     }
+
+    @Test
+    void aDispenseByCardDebitsTheCardsCustomerAnUnknownCardIsFlaggedAndACashSaleDebitsNobody() {
+        var tenant = registerTenant("water_card");
+        var device = registerDispenser(tenant, "Kiosk C", "2");
+        String customer = customer(tenant, "CARD-7", null, "50");
+        Instant at = Instant.now().minusSeconds(300);
+        var byCard = dispense(1, null, "5", "10", at);
+        byCard.put("card", "CARD-7");
+        var unknown = dispense(2, null, "1", "2", at);
+        unknown.put("card", "NO-SUCH-CARD");
+        var cash = dispense(3, null, "1", "2", at);
+        var r = device.dispenses(byCard, unknown, cash);
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+        assertThat(r.body().path("recorded").asInt()).isEqualTo(3);
+        assertThat(r.body().path("flagged").asInt()).isEqualTo(1);
+        assertThat(r.body().path("flaggedItems").get(0).path("reason").asString()).isEqualTo("unknown_customer");
+        assertThat(balance(tenant, customer)).isEqualByComparingTo("40");
+    }
+
+    @Test
+    void twoKiosksRacingForTheLastOfABalanceHonourOneDispenseAndFlagTheOther() throws Exception {
+        var tenant = registerTenant("water_last");
+        var kioskA = registerDispenser(tenant, "Kiosk L1", "5");
+        var kioskB = registerDispenser(tenant, "Kiosk L2", "5");
+        Instant at = Instant.now().minusSeconds(60);
+        for (int round = 0; round < 5; round++) {
+            String customer = customer(tenant, "LAST-" + round, null, "10");
+            long seq = round + 1L;
+            var start = new CountDownLatch(1);
+            List<Callable<tools.jackson.databind.JsonNode>> both = new ArrayList<>();
+            for (var kiosk : List.of(kioskA, kioskB)) {
+                both.add(() -> {
+                    start.await();
+                    var r = kiosk.dispenses(dispense(seq, customer, "2", "10", at));
+                    assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+                    return r.body();
+                });
+            }
+            try (var pool = Executors.newFixedThreadPool(2)) {
+                var futures = both.stream().map(pool::submit).toList();
+                start.countDown();
+                int flagged = 0;
+                for (var f : futures) {
+                    flagged += f.get().path("flagged").asInt();
+                }
+                assertThat(flagged).as("round " + round).isEqualTo(1);
+            }
+            assertThat(balance(tenant, customer)).as("round " + round).isEqualByComparingTo("0");
+        }
+    }
 }
