@@ -90,10 +90,9 @@ class Seeder {
             // seconds old no cache holds any of them, and half a million notifications would cost more than the
             // rows. Off and on again inside this transaction, so no other session ever sees them off.
             List<String> notifying = List.of("radcheck", "radreply");
-            // (COPY inserts: the insert triggers, tenant migration V17)
-            notifying.forEach(t -> sql.sql("alter table " + t + " disable trigger " + t + "_notify_insert").update());
+            notifying.forEach(t -> sql.sql("alter table " + t + " disable trigger " + t + "_notify").update());
             ids.set(SubscriberRows.copy(db, people, plans.get(), now));
-            notifying.forEach(t -> sql.sql("alter table " + t + " enable trigger " + t + "_notify_insert").update());
+            notifying.forEach(t -> sql.sql("alter table " + t + " enable trigger " + t + "_notify").update());
             long pppoe = people.stream().filter(p -> !p.hotspot()).count();
             long active = people.stream().filter(p -> p.status().equals("active")).count();
             return "%,d (%,d PPPoE, %,d active) with radcheck/radreply rows".formatted(people.size(), pppoe, active);
