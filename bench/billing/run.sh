@@ -20,8 +20,9 @@
 #      simulator, one more HTTP hop, as above) and `direct` (the generator POSTs the STK
 #      callback body itself, phones 2547<5000+n>0000).
 #   Before the first measured phase, --warmup N (default 3000) more held callbacks for new
-#      phones 2541<5000+n>0000 are delivered directly and not timed: the JIT compiles the
-#      settlement path there, as it has on a platform that has been up for a while.
+#      phones 2541<5000+n>0000 (past 4999, without --via sim: then 2541<n-4999>0000) are
+#      delivered directly and not timed: the JIT compiles the settlement path there, as it has on
+#      a platform that has been up for a while (C2 after ~5,000 requests: 9000 leaves it idle).
 #   3. checks: GET /api/payments (every page): every payment settled, none pending, failed or
 #      unmatched; the first 200 callbacks delivered again (duplicates) change nothing.
 # Prints a summary with the machine's load average next to every figure.
