@@ -5,6 +5,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the one {@link PaymentFulfilment} for a settled payment's purpose (hotspot's for
@@ -18,13 +20,24 @@ import java.util.List;
 class Fulfilments {
 
     private final ObjectProvider<PaymentFulfilment> fulfilments;
+    /**
+     * The choice per purpose, made on the first settlement that needs it: the beans are singletons
+     * and do not change once the context is up, and resolving them through the bean factory on
+     * every settlement was a visible share of a callback's CPU (bench/billing, session 13).
+     * A failed choice is not remembered.
+     */
+    private final Map<SettledPayment.Purpose, PaymentFulfilment> chosen = new ConcurrentHashMap<>();
 
     Fulfilments(ObjectProvider<PaymentFulfilment> fulfilments) {
         this.fulfilments = fulfilments;
     }
 
     FulfilmentResult fulfil(JdbcClient sql, SettledPayment payment) {
-        PaymentFulfilment fulfilment = choose(payment);
+        PaymentFulfilment fulfilment = chosen.get(payment.purpose());
+        if (fulfilment == null) {
+            fulfilment = choose(payment);
+            chosen.put(payment.purpose(), fulfilment);
+        }
         FulfilmentResult result = fulfilment.fulfil(sql, payment);
         if (result == null) {
             throw new IllegalStateException(fulfilment.getClass().getName() + " returned no FulfilmentResult");

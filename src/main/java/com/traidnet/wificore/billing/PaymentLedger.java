@@ -78,8 +78,14 @@ class PaymentLedger {
     record Event(String kind, String source, String detail, String payloadJson) {
     }
 
-    /** Updates the payment and appends its event in one statement (one round trip on the settlement's path). */
-    PaymentView change(JdbcClient sql, UUID id, Change c, Event e) {
+    /**
+     * Updates the payment and appends its events, in this order, in one statement (one round trip on
+     * the settlement's path). Every event gets the payment's new status.
+     */
+    PaymentView change(JdbcClient sql, UUID id, Change c, Event first, Event... more) {
+        List<Event> events = new java.util.ArrayList<>(1 + more.length);
+        events.add(first);
+        events.addAll(List.of(more));
         return sql.sql("""
                         with changed as (
                             update payments set status = ?, paid_amount = ?, receipt = ?, result_code = ?,
@@ -87,12 +93,24 @@ class PaymentLedger {
                             where id = ? returning *),
                         recorded as (
                             insert into payment_events (payment_id, kind, status, source, detail, payload)
-                            select id, ?, status, ?, ?, cast(? as jsonb) from changed)
+                            select c.id, e.kind, c.status, e.source, e.detail, cast(e.payload as jsonb)
+                            from changed c, unnest(?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                                 as e(kind, source, detail, payload, n)
+                            order by e.n)
                         select * from changed""")
                 .params(c.status(), c.paidAmount(), c.receipt(), c.resultCode(), c.resultDesc(),
                         c.settledAt() == null ? null : Timestamp.from(c.settledAt()), Timestamp.from(clock.instant()), id,
-                        e.kind(), e.source(), e.detail(), e.payloadJson())
+                        column(events, Event::kind), column(events, Event::source), column(events, Event::detail),
+                        column(events, Event::payloadJson))
                 .query(PAYMENT).single();
+    }
+
+    private static String[] column(List<Event> events, java.util.function.Function<Event, String> field) {
+        String[] values = new String[events.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = field.apply(events.get(i));
+        }
+        return values;
     }
 
     void event(JdbcClient sql, UUID paymentId, String kind, String status, String source, String detail,

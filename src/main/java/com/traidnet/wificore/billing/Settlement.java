@@ -107,25 +107,32 @@ class Settlement {
         return new SettlementOutcome.Unmatched(row, reason);
     }
 
+    /**
+     * The fulfilment runs before the payment row is written (it stays locked meanwhile), so that a
+     * provisioned payment is written with both its events — settled, provisioned — in one statement.
+     * The ledger tells the same story as when each was written as it happened.
+     */
     private SettlementOutcome settled(JdbcClient sql, TenantId tenant, PaymentView p, ProviderOutcome.Paid paid,
                                       String source, String payload) {
         Instant now = clock.instant();
-        PaymentView row = ledger.change(sql, p.id(), new PaymentLedger.Change("settled", paid.amount(),
-                        paid.receipt() != null ? paid.receipt() : p.receipt(), "0", "paid", now),
-                new PaymentLedger.Event("settled", source, describe(paid), payload));
+        String receipt = paid.receipt() != null ? paid.receipt() : p.receipt();
+        var settledChange = new PaymentLedger.Change("settled", paid.amount(), receipt, "0", "paid", now);
+        var settledEvent = new PaymentLedger.Event("settled", source, describe(paid), payload);
         var settled = new SettledPayment(tenant, p.id(), SettledPayment.Purpose.valueOf(p.purpose()), p.reference(),
-                p.phone(), p.mac(), paid.amount(), p.currency(), row.receipt(), now);
+                p.phone(), p.mac(), paid.amount(), p.currency(), receipt, now);
         return switch (fulfilments.fulfil(sql, settled)) {
             case FulfilmentResult.Provisioned done -> {
-                ledger.event(sql, p.id(), "provisioned", "settled", "fulfilment", "provisioned " + done.username()
-                        + (done.expiresAt() != null ? " until " + done.expiresAt() : ""), null);
+                PaymentView row = ledger.change(sql, p.id(), settledChange, settledEvent,
+                        new PaymentLedger.Event("provisioned", "fulfilment", "provisioned " + done.username()
+                                + (done.expiresAt() != null ? " until " + done.expiresAt() : ""), null));
                 events.publishEvent(new PaymentResolved(tenant, row, done));
                 yield new SettlementOutcome.Settled(row, done);
             }
             case FulfilmentResult.Rejected rejected -> {
                 String reason = "not provisioned: " + rejected.reason();
+                ledger.change(sql, p.id(), settledChange, settledEvent);
                 PaymentView unmatched = ledger.change(sql, p.id(), new PaymentLedger.Change("unmatched", paid.amount(),
-                        row.receipt(), "0", reason, now), new PaymentLedger.Event("rejected", "fulfilment", reason, null));
+                        receipt, "0", reason, now), new PaymentLedger.Event("rejected", "fulfilment", reason, null));
                 events.publishEvent(new PaymentResolved(tenant, unmatched, null));
                 yield new SettlementOutcome.Unmatched(unmatched, reason);
             }

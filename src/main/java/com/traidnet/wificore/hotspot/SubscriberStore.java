@@ -40,18 +40,33 @@ final class SubscriberStore {
                 .param(id).query(Subscriber::map).optional();
     }
 
-    static Subscriber insert(JdbcClient sql, Subscriber s) {
-        return sql.sql("insert into subscribers (" + WRITABLE + ") values (" + VALUES + ") returning "
-                        + Subscriber.COLUMNS)
-                .params(values(s)).query(Subscriber::map).single();
+    /** A subscriber_history row to write with the change (see {@link SubscriberWrites#history}). */
+    record HistoryEntry(String actor, String action, String detailJson) {
     }
 
-    static Subscriber update(JdbcClient sql, Subscriber s) {
+    /** Inserts the row and its history entry in one statement (one round trip on the settlement's path). */
+    static Subscriber insert(JdbcClient sql, Subscriber s, HistoryEntry h) {
+        return withHistory(sql, "insert into subscribers (" + WRITABLE + ") values (" + VALUES + ") returning "
+                + Subscriber.COLUMNS, values(s), h);
+    }
+
+    /** Updates the row and writes its history entry in one statement. */
+    static Subscriber update(JdbcClient sql, Subscriber s, HistoryEntry h) {
         Object[] values = values(s);
         Object[] params = java.util.Arrays.copyOf(values, values.length + 1);
         params[values.length] = s.id();
-        return sql.sql("update subscribers set (" + WRITABLE + ", updated_at) = (" + VALUES + ", now()) where id = ?"
-                        + " returning " + Subscriber.COLUMNS)
+        return withHistory(sql, "update subscribers set (" + WRITABLE + ", updated_at) = (" + VALUES + ", now())"
+                + " where id = ? returning " + Subscriber.COLUMNS, params, h);
+    }
+
+    private static Subscriber withHistory(JdbcClient sql, String write, Object[] writeParams, HistoryEntry h) {
+        Object[] params = java.util.Arrays.copyOf(writeParams, writeParams.length + 3);
+        params[writeParams.length] = h.actor();
+        params[writeParams.length + 1] = h.action();
+        params[writeParams.length + 2] = h.detailJson();
+        return sql.sql("with stored as (" + write + "), logged as ("
+                        + "insert into subscriber_history (subscriber_id, actor, action, detail)"
+                        + " select id, ?, ?, ?::jsonb from stored) select * from stored")
                 .params(params).query(Subscriber::map).single();
     }
 

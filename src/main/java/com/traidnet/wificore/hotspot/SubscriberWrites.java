@@ -15,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The one way a subscriber changes, inside the caller's tenant transaction: the row, its
- * RADIUS rows and a history entry, together; activations go to the real-time topic only
+ * The one way a subscriber changes, inside the caller's tenant transaction: the row and its
+ * history entry (one statement), then its RADIUS rows, together; activations go to the real-time topic only
  * after the commit (a rolled-back purchase announces nothing).
  */
 @Component
@@ -44,7 +44,7 @@ class SubscriberWrites {
     Saved create(JdbcClient sql, Subscriber s, String password, Actor actor, String action, Map<String, ?> detail) {
         Subscriber stored;
         try {
-            stored = SubscriberStore.insert(sql, s);
+            stored = SubscriberStore.insert(sql, s, entry(actor, action, detail));
         } catch (DuplicateKeyException e) {
             throw ApiProblem.conflict("a subscriber with username '" + s.username() + "'"
                     + (s.accountNumber() == null ? "" : " or account number '" + s.accountNumber() + "'")
@@ -52,7 +52,6 @@ class SubscriberWrites {
         }
         String effective = RadiusRows.write(sql, stored, password != null ? password : Codes.password(),
                 stored.username(), clock.instant());
-        history(sql, stored, actor, action, detail);
         return new Saved(stored, effective);
     }
 
@@ -61,12 +60,11 @@ class SubscriberWrites {
                  Map<String, ?> detail) {
         Subscriber stored;
         try {
-            stored = SubscriberStore.update(sql, after);
+            stored = SubscriberStore.update(sql, after, entry(actor, action, detail));
         } catch (DuplicateKeyException e) {
             throw ApiProblem.conflict("username '" + after.username() + "' is taken by another subscriber");
         }
         String effective = RadiusRows.write(sql, stored, password, before.username(), clock.instant());
-        history(sql, stored, actor, action, detail);
         return new Saved(stored, effective);
     }
 
@@ -100,7 +98,12 @@ class SubscriberWrites {
 
     /** A history entry without a change to the subscriber (e.g. an overdue notice). */
     static void history(JdbcClient sql, Subscriber s, Actor actor, String action, Map<String, ?> detail) {
+        var e = entry(actor, action, detail);
         sql.sql("insert into subscriber_history (subscriber_id, actor, action, detail) values (?, ?, ?, ?::jsonb)")
-                .params(s.id(), actor.label(), action, JSON.writeValueAsString(detail)).update();
+                .params(s.id(), e.actor(), e.action(), e.detailJson()).update();
+    }
+
+    private static SubscriberStore.HistoryEntry entry(Actor actor, String action, Map<String, ?> detail) {
+        return new SubscriberStore.HistoryEntry(actor.label(), action, JSON.writeValueAsString(detail));
     }
 }

@@ -61,6 +61,11 @@ class MpesaC2bAndIsolationIT extends BillingIntegrationTest {
         var p = payments(tenant).get(0);
         assertThat(p.path("status").asString()).isEqualTo("unmatched");
         assertThat(p.path("resultDesc").asString()).contains("no such account UNKNOWN-42");
+        // the ledger says it was paid, then that the fulfilment refused it
+        var ledger = new java.util.ArrayList<String>();
+        payment(tenant, p.path("id").asString()).path("events")
+                .forEach(e -> ledger.add(e.path("kind").asString() + "/" + e.path("status").asString()));
+        assertThat(ledger).containsSequence("settled/settled", "rejected/unmatched");
 
         var noAccount = api().post("/api/payments/mpesa/c2b/validation", json("TransID", "X1", "TransAmount", "10",
                 "BusinessShortCode", shortcode, "BillRefNumber", ""), null);

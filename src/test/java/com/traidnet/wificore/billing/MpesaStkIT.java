@@ -55,6 +55,11 @@ class MpesaStkIT extends BillingIntegrationTest {
         assertThat(events(after, "duplicate")).isEqualTo(1);
         assertThat(events(after, "settled")).isEqualTo(1);
         assertThat(after.path("events").toString()).contains("MpesaReceiptNumber"); // raw payloads are kept
+        // settled and provisioned are written in one statement after the fulfilment: still in this order, with the
+        // payment's status, and the replay's duplicate after them
+        var ledger = new java.util.ArrayList<String>();
+        after.path("events").forEach(e -> ledger.add(e.path("kind").asString() + "/" + e.path("status").asString()));
+        assertThat(ledger).containsSequence("settled/settled", "provisioned/settled", "duplicate/settled");
     }
 
     @Test
