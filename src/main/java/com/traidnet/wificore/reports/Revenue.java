@@ -60,7 +60,7 @@ class Revenue {
     }
 
     List<Day> daily(TenantId tenant, ReportRange range) {
-        Map<Key, Sum> sums = sums(tenant, range, r -> r.day(), null);
+        Map<Key, Sum> sums = sums(tenant, range, r -> r.day(), false, null);
         return sums.entrySet().stream()
                 .map(e -> new Day((LocalDate) e.getKey().of(), e.getKey().currency(), e.getValue().payments(),
                         e.getValue().amount()))
@@ -70,7 +70,7 @@ class Revenue {
 
     List<ByPackage> perPackage(TenantId tenant, ReportRange range) {
         Map<UUID, Named> names = new HashMap<>();
-        Map<Key, Sum> sums = sums(tenant, range, RevenueDays.Row::packageId, sql -> sql.sql(
+        Map<Key, Sum> sums = sums(tenant, range, RevenueDays.Row::packageId, false, sql -> sql.sql(
                 "select id, name, type from packages").query(rs -> {
                     names.put(rs.getObject("id", UUID.class), new Named(rs.getString("name"), rs.getString("type")));
                 }));
@@ -88,7 +88,7 @@ class Revenue {
 
     List<ByNas> perNas(TenantId tenant, ReportRange range) {
         Map<UUID, String> names = new HashMap<>();
-        Map<Key, Sum> sums = sums(tenant, range, RevenueDays.Row::nasId, sql -> sql.sql(
+        Map<Key, Sum> sums = sums(tenant, range, RevenueDays.Row::nasId, true, sql -> sql.sql(
                 "select id, name from nas_clients").query(rs -> {
                     names.put(rs.getObject("id", UUID.class), rs.getString("name"));
                 }));
@@ -102,10 +102,10 @@ class Revenue {
 
     /** The range's per-day sums added up per {@code by} and currency, and {@code also} run in the same transaction. */
     private Map<Key, Sum> sums(TenantId tenant, ReportRange range, Function<RevenueDays.Row, Object> by,
-                               java.util.function.Consumer<JdbcClient> also) {
+                               boolean byNas, java.util.function.Consumer<JdbcClient> also) {
         List<RevenueDays.Row> rows = new ArrayList<>();
         gateway.inTenant(tenant, sql -> {
-            rows.addAll(RevenueDays.between(sql, range.from(), range.to(), range.zone(), clock.instant()));
+            rows.addAll(RevenueDays.between(sql, range.from(), range.to(), range.zone(), clock.instant(), byNas));
             if (also != null) {
                 also.accept(sql);
             }

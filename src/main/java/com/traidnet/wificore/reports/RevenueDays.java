@@ -39,7 +39,7 @@ final class RevenueDays {
      * table): one probe of its (username, acctstarttime) index each (V14). {@code paid} is materialized: inlined,
      * the package expression ran again in every clause that names it.
      */
-    private static final String CREDITED = """
+    private static final String PAID = """
             with paid as materialized (
                 select p.settled_at, p.currency, coalesce(p.paid_amount, p.amount) as amount,
                        case when p.purpose = 'HOTSPOT_PACKAGE'
@@ -54,8 +54,11 @@ final class RevenueDays {
                             else p.phone
                        end as username
                 from payments p
-                where p.status = 'settled' and p.settled_at >= :start and p.settled_at < :end),
-            credited as (
+                where p.status = 'settled' and p.settled_at >= :start and p.settled_at < :end)
+            """;
+
+    private static final String CREDITED = PAID + """
+            , credited as (
                 select (paid.settled_at at time zone :zone)::date as day, paid.package_id, paid.currency, paid.amount,
                        coalesce(case when cardinality(pk.nas_ids) = 1 then pk.nas_ids[1] end,
                                 after.nas_id, before.nas_id) as nas_id
@@ -81,6 +84,15 @@ final class RevenueDays {
     /** How late a session may arrive without V15/V18's trigger: a day is stored only once over for this long. */
     static final Duration LATE = Duration.ofMinutes(10);
 
+    /**
+     * As {@link #CREDITED} without the NAS (null): the live days of the reports that do not need it (per day, per
+     * package) skip the two session probes per payment.
+     */
+    private static final String UNCREDITED = PAID + """
+            select (settled_at at time zone :zone)::date as day, package_id, null::uuid as nas_id, currency,
+                   count(*) as payments, sum(amount) as amount
+            from paid group by 1, 2, 3, 4""";
+
     private RevenueDays() {
     }
 
@@ -89,7 +101,8 @@ final class RevenueDays {
      * once the day after it has been over for {@link #LATE}: its NAS credits can then only change through a session
      * inserted late, which V18's trigger catches.
      */
-    static List<Row> between(JdbcClient sql, LocalDate first, LocalDate last, ZoneId zone, Instant now) {
+    static List<Row> between(JdbcClient sql, LocalDate first, LocalDate last, ZoneId zone, Instant now,
+                             boolean byNas) {
         LocalDate lastFinal = min(last, LocalDate.ofInstant(now.minus(LATE), zone).minusDays(2));
         List<Row> rows = new ArrayList<>();
         boolean stored = !first.isAfter(lastFinal) && fill(sql, first, lastFinal, zone);
@@ -101,7 +114,7 @@ final class RevenueDays {
         }
         LocalDate liveFrom = stored ? lastFinal.plusDays(1) : first;
         if (!liveFrom.isAfter(last)) {
-            rows.addAll(live(sql, liveFrom, last, zone));
+            rows.addAll(live(sql, liveFrom, last, zone, byNas));
         }
         return rows;
     }
@@ -136,8 +149,8 @@ final class RevenueDays {
         return true;
     }
 
-    private static List<Row> live(JdbcClient sql, LocalDate first, LocalDate last, ZoneId zone) {
-        return sql.sql(CREDITED).param("zone", zone.getId()).param("start", start(first, zone))
+    private static List<Row> live(JdbcClient sql, LocalDate first, LocalDate last, ZoneId zone, boolean byNas) {
+        return sql.sql(byNas ? CREDITED : UNCREDITED).param("zone", zone.getId()).param("start", start(first, zone))
                 .param("end", start(last.plusDays(1), zone)).query(ROW).list();
     }
 
