@@ -19,23 +19,5 @@ create table usage_days (
 -- Partial, so a Stop (already non-HOT: acctstoptime is in the other open-session predicates) adds no entry.
 create index radacct_sessions_open_start on radacct_sessions (acctstarttime) where acctstoptime is null;
 
--- The one way a closed day changes: a session inserted late with a start time on it (a Start or Stop-only record
--- that a NAS sent, or resent, after the day was over). The reader stores a day only once it has been over for
--- 10 minutes, so any session of a stored day arrives more than 10 minutes after its start: this trigger fires
--- for exactly those rows (the WHEN clause keeps the usual, prompt Start free of it) and deletes the sums of
--- every day the start can fall on in any time zone (its UTC date ± 1). The reader sums and stores a day holding
--- that day's advisory lock, taken here too, so a late insert either is in the sums or deletes them.
-create function usage_days_forget() returns trigger language plpgsql as $$
-declare
-    d date := (new.acctstarttime at time zone 'UTC')::date;
-begin
-    for i in -1..1 loop
-        perform pg_advisory_xact_lock(hashtext(tg_table_schema || '.usage_days'), d + i - date '2000-01-01');
-    end loop;
-    execute format('delete from %I.usage_days where day between $1 - 1 and $1 + 1', tg_table_schema) using d;
-    return null;
-end $$;
-
-create trigger radacct_sessions_late_start after insert on radacct_sessions
-    for each row when (new.acctstarttime < now() - interval '10 minutes')
-    execute function usage_days_forget();
+-- The one way a closed day changes is a session inserted late with a start on it: V18 adds the trigger that
+-- drops the sums of such days (for these sums and for revenue_days), and ADR 0012 says how readers and it agree.

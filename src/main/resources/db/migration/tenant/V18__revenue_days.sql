@@ -24,12 +24,15 @@ create table revenue_days_rolled (
     primary key (zone, day)
 );
 
--- A session inserted late (V15's trigger: it arrived more than 10 minutes after its start) can change the NAS
--- credited for payments from the day before it to 31 days after it (the lookups' windows): those days' sums are
--- dropped (its UTC date - 2 to + 32, covering every time zone) and summed again on the next read. The reader fills
--- days holding the tenant's revenue advisory lock (a try-lock: it never waits), and this takes the same lock, so
--- a late session either is seen by the sums or drops them.
-create or replace function usage_days_forget() returns trigger language plpgsql as $$
+-- A closed day changes only through a session inserted late, with a start on it (a Start or Stop-only record that
+-- a NAS sent, or resent, after the day was over). Readers store a day only once it has been over for 10 minutes,
+-- so any session of a stored day arrives more than 10 minutes after its start: this trigger fires for exactly
+-- those rows (the WHEN clause keeps the usual, prompt Start free of it). It drops the usage sums of every day the
+-- start can fall on in any time zone (its UTC date ± 1) and the revenue sums of the days whose NAS credit it can
+-- change (a payment is credited by a session within a day after it, or in the 31 days before it: −2 … +32,
+-- widened for time zones); the next read sums them again. Readers store a day holding advisory locks taken here
+-- too (usage: per day; revenue: per tenant), so a late session either is in the sums or drops them. ADR 0012.
+create function usage_days_forget() returns trigger language plpgsql as $$
 declare
     d date := (new.acctstarttime at time zone 'UTC')::date;
 begin
@@ -43,3 +46,7 @@ begin
     execute format('delete from %I.revenue_days where day between $1 - 2 and $1 + 32', tg_table_schema) using d;
     return null;
 end $$;
+
+create trigger radacct_sessions_late_start after insert on radacct_sessions
+    for each row when (new.acctstarttime < now() - interval '10 minutes')
+    execute function usage_days_forget();

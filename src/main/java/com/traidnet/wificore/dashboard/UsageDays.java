@@ -27,7 +27,7 @@ import java.util.TreeMap;
 @Service
 class UsageDays {
 
-    /** V15's trigger catches sessions inserted this long after their start: a day is stored once over this long. */
+    /** V18's trigger catches sessions inserted this long after their start: a day is stored once over this long. */
     static final Duration LATE = Duration.ofMinutes(10);
 
     private static final RowMapper<UsageDay> ROW = (rs, n) -> new UsageDay(rs.getObject("day", LocalDate.class),
@@ -71,7 +71,7 @@ class UsageDays {
     }
 
     /**
-     * Sums a closed day and stores it, under the day's advisory lock (V15's late-insert trigger takes it too), so
+     * Sums a closed day and stores it, under the day's advisory lock (V18's late-insert trigger takes it too), so
      * a session inserted late either is in these sums or deletes them. A try-lock: the reader never waits, so it
      * can never deadlock with an accounting batch; when the lock is taken the day is summed live this time.
      */

@@ -81,7 +81,7 @@ final class RevenueDays {
             select day, package_id, nas_id, currency, count(*) as payments, sum(amount) as amount
             from credited group by 1, 2, 3, 4""";
 
-    /** How late a session may arrive without V15/V18's trigger: a day is stored only once over for this long. */
+    /** How late a session may arrive without V18's trigger: a day is stored only once over for this long. */
     static final Duration LATE = Duration.ofMinutes(10);
 
     /**
