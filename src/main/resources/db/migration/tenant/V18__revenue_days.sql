@@ -25,8 +25,9 @@ create table revenue_days_rolled (
 );
 
 -- A closed day changes only through a session inserted late, with a start on it (a Start or Stop-only record that
--- a NAS sent, or resent, after the day was over). Readers store a day only once it has been over for 10 minutes,
--- so any session of a stored day arrives more than 10 minutes after its start: this trigger fires for exactly
+-- a NAS sent, or resent, after the day was over). Readers store a day only once it has been over for 15 minutes,
+-- so any session of a stored day arrives more than 10 minutes after its start (5 minutes to spare for an
+-- accounting transaction open across that moment, whose now() is its start): this trigger fires for exactly
 -- those rows (the WHEN clause keeps the usual, prompt Start free of it). It drops the usage sums of every day the
 -- start can fall on in any time zone (its UTC date ± 1) and the revenue sums of the days whose NAS credit it can
 -- change (a payment is credited by a session within a day after it, or in the 31 days before it: −2 … +32,

@@ -27,8 +27,11 @@ import java.util.TreeMap;
 @Service
 class UsageDays {
 
-    /** V18's trigger catches sessions inserted this long after their start: a day is stored once over this long. */
-    static final Duration LATE = Duration.ofMinutes(10);
+    /**
+     * V18's trigger catches sessions inserted more than 10 minutes after their start; a day is stored once it has
+     * been over for 15, so that an accounting transaction still open across that moment is caught as well.
+     */
+    static final Duration LATE = Duration.ofMinutes(15);
 
     private static final RowMapper<UsageDay> ROW = (rs, n) -> new UsageDay(rs.getObject("day", LocalDate.class),
             rs.getLong("sessions"), rs.getLong("input_octets"), rs.getLong("output_octets"));

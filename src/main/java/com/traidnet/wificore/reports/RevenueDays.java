@@ -81,8 +81,12 @@ final class RevenueDays {
             select day, package_id, nas_id, currency, count(*) as payments, sum(amount) as amount
             from credited group by 1, 2, 3, 4""";
 
-    /** How late a session may arrive without V18's trigger: a day is stored only once over for this long. */
-    static final Duration LATE = Duration.ofMinutes(10);
+    /**
+     * V18's trigger catches sessions inserted more than 10 minutes after their start; a day counts as over (for the
+     * NAS credits of the day before it) 15 minutes after it ended, so an accounting transaction still open across
+     * that moment is caught as well.
+     */
+    static final Duration LATE = Duration.ofMinutes(15);
 
     /**
      * As {@link #CREDITED} without the NAS (null): the live days of the reports that do not need it (per day, per

@@ -101,7 +101,7 @@ class DashboardIT extends IntegrationTest {
         JsonNode first = ok(api().get("/api/dashboard/usage?days=7", a.token())).path("days");
         assertThat(first.get(3).path("inputOctets").asLong()).isEqualTo(1000);
         assertThat(first.get(4).path("inputOctets").asLong()).isEqualTo(500);
-        // the past days without open sessions are stored (yesterday once it has been over ten minutes); two days
+        // the past days without open sessions are stored (yesterday once it has been over 15 minutes); two days
         // ago (open) and today are not
         assertThat(storedDays(a)).contains(day(now).minusDays(6), day(threeDaysAgo), day(now).minusDays(3))
                 .doesNotContain(day(twoDaysAgo), day(now));

@@ -198,7 +198,7 @@ class ReportsIT extends IntegrationTest {
                 .containsExactly("null 2");
         List<LocalDate> kept = gateway.inTenant(tenantId(c), sql -> sql.sql(
                 "select day from revenue_days_rolled order by day").query(LocalDate.class).list());
-        // the days before yesterday (once yesterday has been over ten minutes), not yesterday and today
+        // the days before yesterday (once yesterday has been over 15 minutes), not yesterday and today
         LocalDate lastFinal = LocalDate.ofInstant(Instant.now().minus(RevenueDays.LATE), ZoneOffset.UTC).minusDays(2);
         assertThat(kept).as("the final days").isEqualTo(today.minusDays(6).datesUntil(lastFinal.plusDays(1)).toList());
         assertThat(lines(report(c, "/api/reports/revenue/daily" + range).path("rows"), "day", "payments", "amount"))
