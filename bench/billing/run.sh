@@ -154,7 +154,7 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 gen() {   # runs a BillBench mode; prints its RESULT line (without "RESULT ")
     local line
-    line="$("$java" -XX:+UseSerialGC -cp "$work/gen" BillBench "$@" --url "$base_url" 2>"$work/gen.err" | tail -1)" \
+    line="$("$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$work/gen" BillBench "$@" --url "$base_url" 2>"$work/gen.err" | tail -1)" \
         || { echo "BillBench $1 failed: $(tail -3 "$work/gen.err")" >&2; return 1; }
     [[ "$line" = RESULT* ]] || { echo "BillBench $1: no result ($(tail -3 "$work/gen.err"))" >&2; return 1; }
     echo "${line#RESULT }"
