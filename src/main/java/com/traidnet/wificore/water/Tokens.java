@@ -135,6 +135,20 @@ class Tokens {
         return gateway.inTenant(tenant, sql -> require(sql, id));
     }
 
+    /** A page of a batch's codes in generation order (a batch holds up to {@value #MAX_COUNT}). */
+    Page<Code> codes(TenantId tenant, UUID id, Page.Request page) {
+        return page.of(gateway.inTenant(tenant, sql -> {
+            require(sql, id);
+            return sql.sql("""
+                            select code, redeemed_at, customer_id, dispenser_id from water_tokens where batch_id = ?
+                            order by id offset ? limit ?""")
+                    .params(id, page.offset(), page.limit())
+                    .query((rs, n) -> new Code(rs.getString(1), Rows.instant(rs, "redeemed_at"),
+                            Rows.uuid(rs, "customer_id"), Rows.uuid(rs, "dispenser_id"))).list();
+        }));
+    }
+
+    /** Every code of a batch, for its CSV. */
     List<Code> codes(TenantId tenant, UUID id) {
         return gateway.inTenant(tenant, sql -> {
             require(sql, id);

@@ -54,8 +54,9 @@ class TokensController {
     }
 
     @GetMapping("/{id}/codes")
-    List<Tokens.Code> codes(@PathVariable UUID id) {
-        return tokens.codes(current.require(), id);
+    Page<Tokens.Code> codes(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
+                            @RequestParam(defaultValue = "50") int size) {
+        return tokens.codes(current.require(), id, Page.request(page, size));
     }
 
     @GetMapping(value = "/{id}.csv", produces = "text/csv")

@@ -23,7 +23,7 @@ class WaterApiIT extends WaterIntegrationTest {
         String theirs = customer(b, "ISO-2", null, "50");
         var batch = api().post("/api/water/tokens/batches", json("count", 2, "amount", 20), a.token());
         String code = api().get("/api/water/tokens/batches/" + batch.text("id") + "/codes", a.token()).body()
-                .get(0).path("code").asString();
+                .path("items").get(0).path("code").asString();
 
         for (String path : new String[] {"/api/water/dispensers/" + dispenser, "/api/water/customers/" + customer,
                 "/api/water/customers/" + customer + "/statement", "/api/water/tokens/batches/" + batch.text("id"),

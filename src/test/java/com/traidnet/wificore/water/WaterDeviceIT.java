@@ -122,7 +122,8 @@ class WaterDeviceIT extends WaterIntegrationTest {
 
         var batch = api().post("/api/water/tokens/batches", json("count", 3, "amount", 50), tenant.token());
         assertThat(batch.status()).as(batch.body().toString()).isEqualTo(201);
-        var codes = api().get("/api/water/tokens/batches/" + batch.text("id") + "/codes", tenant.token()).body();
+        var codes = api().get("/api/water/tokens/batches/" + batch.text("id") + "/codes", tenant.token()).body()
+                .path("items");
         String code = codes.get(0).path("code").asString();
         var redeemed = device.post("/api/devices/v1/redeem", json("code", code, "card", "K-1"));
         assertThat(redeemed.status()).as(redeemed.body().toString()).isEqualTo(200);
