@@ -1,31 +1,19 @@
 package com.traidnet.wificore.hotspot;
 
+import com.traidnet.wificore.platform.CsvDownload;
+
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
+/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. Writing is {@link CsvDownload}. */
 final class Csv {
 
     private Csv() {
     }
 
+    /** A record as exports write it (see {@link CsvDownload}). */
     static String line(List<String> fields) {
-        return String.join(",", fields.stream().map(Csv::field).toList()) + "\r\n";
-    }
-
-    /**
-     * A field as written; a leading {@code = + - @} is prefixed with {@code '} so a spreadsheet opening the export
-     * does not run it as a formula (CSV injection).
-     */
-    static String field(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
+        return CsvDownload.line(fields);
     }
 
     /** All records of {@code text}; blank lines are skipped. */

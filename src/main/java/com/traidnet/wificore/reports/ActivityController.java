@@ -1,5 +1,6 @@
 package com.traidnet.wificore.reports;
 
+import com.traidnet.wificore.platform.CsvDownload;
 import com.traidnet.wificore.platform.ApiProblem;
 import com.traidnet.wificore.platform.Page;
 import com.traidnet.wificore.tenant.CurrentTenant;
@@ -58,7 +59,7 @@ class ActivityController {
 
     @GetMapping("/subscribers.csv")
     ResponseEntity<String> subscribersCsv() {
-        return CsvFile.of("subscribers.csv", List.of("kind", "status", "subscribers", "unexpired"),
+        return CsvDownload.of("subscribers.csv", List.of("kind", "status", "subscribers", "unexpired"),
                 subscribers.counts(current.require()), r -> Arrays.asList(r.kind(), r.status(), r.subscribers(),
                         r.unexpired()));
     }
@@ -72,9 +73,9 @@ class ActivityController {
 
     @GetMapping("/expiring.csv")
     ResponseEntity<String> expiringCsv(@RequestParam(defaultValue = "24h") String within) {
-        return CsvFile.of("expiring-" + within + ".csv",
+        return CsvDownload.of("expiring-" + within + ".csv",
                 List.of("id", "kind", "username", "phone", "account_number", "package", "expires_at"),
-                subscribers.expiring(current.require(), window(within), 0, CsvFile.MAX_ROWS),
+                subscribers.expiring(current.require(), window(within), 0, CsvDownload.MAX_ROWS),
                 r -> Arrays.asList(r.id(), r.kind(), r.username(), r.phone(), r.accountNumber(), r.packageName(),
                         r.expiresAt()));
     }
@@ -87,7 +88,7 @@ class ActivityController {
 
     @GetMapping("/online.csv")
     ResponseEntity<String> onlineCsv() {
-        return CsvFile.of("online.csv", List.of("nas_id", "nas", "nas_ip", "sessions", "users"),
+        return CsvDownload.of("online.csv", List.of("nas_id", "nas", "nas_ip", "sessions", "users"),
                 online.perNas(current.require()), r -> Arrays.asList(r.nasId(), r.nasName(), r.nasIp(),
                         r.sessions(), r.users()));
     }
@@ -100,10 +101,10 @@ class ActivityController {
 
     @GetMapping("/online/sessions.csv")
     ResponseEntity<String> onlineSessionsCsv() {
-        return CsvFile.of("online-sessions.csv", List.of("username", "nas_id", "nas", "nas_ip", "framed_ip",
+        return CsvDownload.of("online-sessions.csv", List.of("username", "nas_id", "nas", "nas_ip", "framed_ip",
                         "calling_station_id", "started_at", "updated_at", "session_time", "input_octets",
                         "output_octets"),
-                online.sessions(current.require(), 0, CsvFile.MAX_ROWS),
+                online.sessions(current.require(), 0, CsvDownload.MAX_ROWS),
                 s -> Arrays.asList(s.username(), s.nasId(), s.nasName(), s.nasIp(), s.framedIp(),
                         s.callingStationId(), s.startedAt(), s.updatedAt(), s.sessionTime(), s.inputOctets(),
                         s.outputOctets()));
@@ -125,7 +126,7 @@ class ActivityController {
                                        @RequestParam(required = false) String to,
                                        @RequestParam(defaultValue = "10") int limit) {
         var report = topUsers(from, to, limit);
-        return CsvFile.of(RevenueController.name("top-users", report),
+        return CsvDownload.of(RevenueController.name("top-users", report),
                 List.of("username", "sessions", "input_octets", "output_octets", "total_octets"), report.rows(),
                 r -> Arrays.asList(r.username(), r.sessions(), r.inputOctets(), r.outputOctets(), r.totalOctets()));
     }

@@ -1,5 +1,6 @@
 package com.traidnet.wificore.reports;
 
+import com.traidnet.wificore.platform.CsvDownload;
 import com.traidnet.wificore.tenant.CurrentTenant;
 import com.traidnet.wificore.tenant.TenantZones;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,7 +47,7 @@ class RevenueController {
     ResponseEntity<String> dailyCsv(@RequestParam(required = false) String from,
                                     @RequestParam(required = false) String to) {
         var report = daily(from, to);
-        return CsvFile.of(name("revenue-daily", report), List.of("day", "currency", "payments", "amount"),
+        return CsvDownload.of(name("revenue-daily", report), List.of("day", "currency", "payments", "amount"),
                 report.rows(), r -> Arrays.asList(r.day(), r.currency(), r.payments(), r.amount()));
     }
 
@@ -61,7 +62,7 @@ class RevenueController {
     ResponseEntity<String> packagesCsv(@RequestParam(required = false) String from,
                                        @RequestParam(required = false) String to) {
         var report = packages(from, to);
-        return CsvFile.of(name("revenue-packages", report),
+        return CsvDownload.of(name("revenue-packages", report),
                 List.of("package_id", "package", "type", "currency", "payments", "amount"), report.rows(),
                 r -> Arrays.asList(r.packageId(), r.packageName(), r.packageType(), r.currency(),
                         r.payments(), r.amount()));
@@ -78,7 +79,7 @@ class RevenueController {
     ResponseEntity<String> nasCsv(@RequestParam(required = false) String from,
                                   @RequestParam(required = false) String to) {
         var report = nas(from, to);
-        return CsvFile.of(name("revenue-nas", report), List.of("nas_id", "nas", "currency", "payments", "amount"),
+        return CsvDownload.of(name("revenue-nas", report), List.of("nas_id", "nas", "currency", "payments", "amount"),
                 report.rows(), r -> Arrays.asList(r.nasId(), r.nasName(), r.currency(), r.payments(),
                         r.amount()));
     }

@@ -1,5 +1,6 @@
 package com.traidnet.wificore.water;
 
+import com.traidnet.wificore.platform.CsvDownload;
 import com.traidnet.wificore.identity.StaffPrincipal;
 import com.traidnet.wificore.platform.Page;
 import com.traidnet.wificore.tenant.CurrentTenant;
@@ -63,7 +64,7 @@ class TokensController {
     ResponseEntity<String> csv(@PathVariable UUID id) {
         var tenant = current.require();
         Tokens.Batch batch = tokens.find(tenant, id);
-        return Csv.of("water-tokens-" + id + ".csv", List.of("code", "value", "unit", "expires_at", "status",
+        return CsvDownload.of("water-tokens-" + id + ".csv", List.of("code", "value", "unit", "expires_at", "status",
                         "redeemed_at", "customer_id"), tokens.codes(tenant, id),
                 c -> Arrays.asList(c.code(), batch.value(), batch.valueUnit(), batch.expiresAt(), batch.status(),
                         c.redeemedAt(), c.customerId()));

@@ -1,5 +1,6 @@
 package com.traidnet.wificore.water;
 
+import com.traidnet.wificore.platform.CsvDownload;
 import com.traidnet.wificore.platform.Page;
 import com.traidnet.wificore.tenant.CurrentTenant;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,14 +17,12 @@ import java.util.List;
 
 /**
  * Water reports as JSON and {@code .csv}, following the reports module: a day range answers
- * {@code {from, to, zone, rows}}; lists are pages; a CSV has every row (up to {@value #MAX_CSV_ROWS}).
+ * {@code {from, to, zone, rows}}; lists are pages; a CSV has every row (up to {@value CsvDownload#MAX_ROWS}).
  */
 @RestController
 @RequestMapping("/api/reports/water")
 @Tag(name = "Reports")
 class WaterReportsController {
-
-    static final int MAX_CSV_ROWS = 100_000;
 
     record DayReport<T>(LocalDate from, LocalDate to, String zone, List<T> rows) {
     }
@@ -47,7 +46,7 @@ class WaterReportsController {
     ResponseEntity<String> dispensersDailyCsv(@RequestParam(required = false) String from,
                                               @RequestParam(required = false) String to) {
         var report = dispensersDaily(from, to);
-        return Csv.of("water-dispensers-daily-" + report.from() + "-" + report.to() + ".csv",
+        return CsvDownload.of("water-dispensers-daily-" + report.from() + "-" + report.to() + ".csv",
                 List.of("day", "dispenser_id", "dispenser", "currency", "dispenses", "litres", "revenue", "flagged"),
                 report.rows(), r -> Arrays.asList(r.day(), r.dispenserId(), r.dispenserName(), r.currency(),
                         r.dispenses(), r.litres(), r.revenue(), r.flagged()));
@@ -66,9 +65,9 @@ class WaterReportsController {
     ResponseEntity<String> customersCsv(@RequestParam(required = false) String from,
                                         @RequestParam(required = false) String to) {
         var range = reports.range(current.require(), from, to);
-        return Csv.of("water-customers-" + range.from() + "-" + range.to() + ".csv",
+        return CsvDownload.of("water-customers-" + range.from() + "-" + range.to() + ".csv",
                 List.of("customer_id", "name", "card_id", "phone", "dispenses", "litres", "debited", "credited", "balance"),
-                reports.customers(current.require(), range, 0, MAX_CSV_ROWS),
+                reports.customers(current.require(), range, 0, CsvDownload.MAX_ROWS),
                 r -> Arrays.asList(r.customerId(), r.name(), r.cardId(), r.phone(), r.dispenses(), r.litres(),
                         r.debited(), r.credited(), r.balance()));
     }
@@ -83,8 +82,8 @@ class WaterReportsController {
 
     @GetMapping("/low-balances.csv")
     ResponseEntity<String> lowBalancesCsv(@RequestParam(required = false) BigDecimal below) {
-        return Csv.of("water-low-balances.csv", List.of("customer_id", "name", "card_id", "phone", "balance",
-                        "credit_limit", "last_dispense_at"), reports.lowBalances(current.require(), below, 0, MAX_CSV_ROWS),
+        return CsvDownload.of("water-low-balances.csv", List.of("customer_id", "name", "card_id", "phone", "balance",
+                        "credit_limit", "last_dispense_at"), reports.lowBalances(current.require(), below, 0, CsvDownload.MAX_ROWS),
                 r -> Arrays.asList(r.customerId(), r.name(), r.cardId(), r.phone(), r.balance(), r.creditLimit(),
                         r.lastDispenseAt()));
     }
@@ -98,8 +97,8 @@ class WaterReportsController {
 
     @GetMapping("/offline-dispensers.csv")
     ResponseEntity<String> offlineCsv() {
-        return Csv.of("water-offline-dispensers.csv", List.of("dispenser_id", "device_id", "name", "location", "status",
-                        "last_seen_at", "silent_seconds"), reports.offlineDispensers(current.require(), 0, MAX_CSV_ROWS),
+        return CsvDownload.of("water-offline-dispensers.csv", List.of("dispenser_id", "device_id", "name", "location", "status",
+                        "last_seen_at", "silent_seconds"), reports.offlineDispensers(current.require(), 0, CsvDownload.MAX_ROWS),
                 r -> Arrays.asList(r.dispenserId(), r.deviceId(), r.name(), r.location(), r.status(), r.lastSeenAt(),
                         r.silentSeconds()));
     }

@@ -1,4 +1,4 @@
-package com.traidnet.wificore.water;
+package com.traidnet.wificore.platform;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -7,13 +7,21 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
 
-/** RFC 4180 CSV downloads, like the reports module's ({@code text/csv}, a file name in Content-Disposition). */
-final class Csv {
+/**
+ * RFC 4180 CSV as every export writes it: {@code text/csv}, a file name in Content-Disposition, CRLF lines, quoted
+ * fields where needed, and a leading {@code = + - @} prefixed with {@code '} so a spreadsheet opening the file does
+ * not run it as a formula (CSV injection). The one writer for reports, water and hotspot exports.
+ */
+public final class CsvDownload {
 
-    private Csv() {
+    /** Exports of paginated lists give every row up to this many, ignoring page and size. */
+    public static final int MAX_ROWS = 100_000;
+
+    private CsvDownload() {
     }
 
-    static <T> ResponseEntity<String> of(String filename, List<String> header, List<T> rows, Function<T, List<?>> cells) {
+    public static <T> ResponseEntity<String> of(String filename, List<String> header, List<T> rows,
+                                                Function<T, List<?>> cells) {
         StringBuilder out = new StringBuilder(line(header));
         rows.forEach(row -> out.append(line(cells.apply(row))));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=utf-8"))
@@ -21,12 +29,11 @@ final class Csv {
                 .body(out.toString());
     }
 
-    private static String line(List<?> cells) {
-        return String.join(",", cells.stream().map(Csv::field).toList()) + "\r\n";
+    public static String line(List<?> cells) {
+        return String.join(",", cells.stream().map(CsvDownload::field).toList()) + "\r\n";
     }
 
-    /** A leading {@code = + - @} gets a {@code '} so a spreadsheet does not run the cell as a formula. */
-    static String field(Object value) {
+    public static String field(Object value) {
         if (value == null) {
             return "";
         }
