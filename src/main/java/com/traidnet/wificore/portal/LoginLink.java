@@ -14,10 +14,13 @@ import java.util.regex.Pattern;
  * What the NAS told us when it redirected the device (MikroTik hotspot variables, passed as
  * query parameters by the operator's login.html): the device's MAC and IP, where to post the
  * login ({@code link-login-only}), where the user was going ({@code link-orig}), and which NAS
- * ({@code nas}: the NAS id from the WifiCore app, optional). Carried along every step as
+ * ({@code nas}: the NAS id from the WifiCore app, optional), and for an HTTP-CHAP hotspot its
+ * {@code chap-id} and {@code chap-challenge} ({@link ChapLogin}). Carried along every step as
  * hidden fields. All optional: a page opened directly still works, it just cannot log in.
  */
-record LoginLink(String mac, String ip, String linkLoginOnly, String linkOrig, UUID nas) {
+record LoginLink(String mac, String ip, String linkLoginOnly, String linkOrig, UUID nas, ChapLogin chap) {
+
+    static final LoginLink NONE = new LoginLink(null, null, null, null, null, null);
 
     private static final Pattern MAC = Pattern.compile("[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}");
     private static final Pattern IP = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
@@ -33,7 +36,7 @@ record LoginLink(String mac, String ip, String linkLoginOnly, String linkOrig, U
         }
         String loginOnly = blankToNull(params.getOrDefault("link-login-only", params.get("link-login")));
         return new LoginLink(mac, ip, web(loginOnly, "link-login-only"), web(blankToNull(params.get("link-orig")),
-                "link-orig"), nas(params.get("nas")));
+                "link-orig"), nas(params.get("nas")), ChapLogin.of(params.get("chap-id"), params.get("chap-challenge")));
     }
 
     /**
@@ -88,6 +91,10 @@ record LoginLink(String mac, String ip, String linkLoginOnly, String linkOrig, U
         }
         if (nas != null) {
             fields.put("nas", nas.toString());
+        }
+        if (chap != null) {
+            fields.put("chap-id", chap.idHex());
+            fields.put("chap-challenge", chap.challengeHex());
         }
         return fields;
     }

@@ -108,7 +108,7 @@ class PortalController {
         try {
             link = LoginLink.of(params);
         } catch (ApiProblem e) {
-            link = new LoginLink(null, null, null, null, null);
+            link = LoginLink.NONE;
             return page(e, new PortalPages(slug, tenant.name(), store.branding(tenant.id()), link));
         }
         var pages = new PortalPages(slug, tenant.name(), store.branding(tenant.id()), link);

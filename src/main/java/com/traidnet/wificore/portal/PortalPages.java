@@ -84,8 +84,10 @@ final class PortalPages {
                     .append(text(access.password())).append("</b></p></div>");
             return page("Connected", "", b.toString());
         }
+        // an HTTP-CHAP hotspot takes only the digest; the cleartext then never reaches the page
+        String password = link.chap() == null ? access.password() : link.chap().response(access.password());
         b.append("<form name=\"login\" method=\"post\" action=\"").append(text(link.linkLoginOnly())).append("\">")
-                .append(hidden(Map.of("username", access.username(), "password", access.password(),
+                .append(hidden(Map.of("username", access.username(), "password", password,
                         "dst", link.linkOrig() == null ? "" : link.linkOrig(), "popup", "true")))
                 .append("<button>Connect now</button></form></div>")
                 .append("<script>document.forms.login.submit()</script>");

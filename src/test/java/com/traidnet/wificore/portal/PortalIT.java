@@ -11,6 +11,7 @@ import org.springframework.test.context.TestPropertySource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -190,5 +191,68 @@ class PortalIT extends RadiusTestSupport {
         assertThat(again.raw().body()).contains("prompt was just sent");
         fields.put("phone", "0712340001"); // another phone is not held up
         assertThat(post("/portal/" + nas.tenant().slug() + "/pay", fields).status()).isEqualTo(303);
+    }
+
+    /**
+     * A hotspot with MikroTik's default "Login By: HTTP CHAP": its login.html passes {@code $(chap-id)} and
+     * {@code $(chap-challenge)} (octal escapes); the portal posts hex(MD5(id ‖ password ‖ challenge)) instead of
+     * the password, and radclient — sending what the router would, CHAP-Password = id ‖ digest with the
+     * challenge — is accepted. The digest is checked here against the JDK's MD5, not the portal's code.
+     */
+    @Test
+    void anHttpChapHotspotGetsTheDigestNeverThePassword() throws Exception {
+        Nas nas = tenantWithNas("portal_chap", true);
+        String pkg = packageId(nas, "Chap hour", 10, false);
+        var subscriber = api().post("/api/subscribers", json("kind", "hotspot", "phone", "0722000333", "password",
+                "chap-pass-77", "expiresAt", "2020-01-01T00:00:00Z"), nas.tenant().token());
+        assertThat(subscriber.status()).as(subscriber.body().toString()).isEqualTo(201);
+        String batch = api().post("/api/vouchers/batches", json("packageId", pkg, "count", 1), nas.tenant().token())
+                .text("id");
+        String code = api().get("/api/vouchers/batches/" + batch + "/codes", nas.tenant().token()).body()
+                .findValuesAsString("code").getFirst();
+
+        // MikroTik's example values: chap-id \371, a 16-byte challenge
+        String chapId = "\\371";
+        String challenge = "\\357\\015\\330\\013\\021\\234\\145\\245\\303\\253\\142\\246\\133\\175\\375\\316";
+        byte[] challengeBytes = HexFormat.of().parseHex("ef0dd80b119c65a5c3ab62a65b7dfdce");
+        var landing = api().get("/portal/" + nas.tenant().slug() + "?" + PortalForms.encode(Map.of("link-login-only",
+                NAS_LOGIN, "chap-id", chapId, "chap-challenge", challenge)), null);
+        assertThat(landing.status()).as(landing.raw().body()).isEqualTo(200);
+        // carried to the next step as hex
+        assertThat(landing.raw().body()).contains("name=\"chap-id\" value=\"f9\"",
+                "name=\"chap-challenge\" value=\"ef0dd80b119c65a5c3ab62a65b7dfdce\"");
+
+        var fields = redirect();
+        fields.put("chap-id", "f9");
+        fields.put("chap-challenge", "ef0dd80b119c65a5c3ab62a65b7dfdce");
+        fields.put("code", code);
+        fields.put("phone", "0722000333");
+        var redeemed = post("/portal/" + nas.tenant().slug() + "/voucher", fields);
+        assertThat(redeemed.status()).as(redeemed.raw().body()).isEqualTo(200);
+        String html = redeemed.raw().body();
+        assertThat(html).doesNotContain("chap-pass-77");
+        String digest = group(PASSWORD, html);
+        var md5 = java.security.MessageDigest.getInstance("MD5");
+        md5.update((byte) 0xf9);
+        md5.update("chap-pass-77".getBytes(StandardCharsets.UTF_8));
+        md5.update(challengeBytes);
+        assertThat(digest).isEqualTo(HexFormat.of().formatHex(md5.digest()));
+
+        String username = group(USERNAME, html);
+        var accepted = auth(nas, "User-Name = \"" + username + "\"\nCHAP-Password = 0xf9" + digest
+                + "\nCHAP-Challenge = 0xef0dd80b119c65a5c3ab62a65b7dfdce\nCalling-Station-Id = \"AA-BB-CC-11-22-33\"\n");
+        assertThat(accepted.accepted()).as(accepted.output()).isTrue();
+        // the same digest with another challenge (a replay on another login) is refused
+        var replayed = auth(nas, "User-Name = \"" + username + "\"\nCHAP-Password = 0xf9" + digest
+                + "\nCHAP-Challenge = 0x00112233445566778899aabbccddeeff\nCalling-Station-Id = \"AA-BB-CC-11-22-33\"\n");
+        assertThat(replayed.accepted()).as(replayed.output()).isFalse();
+
+        // malformed CHAP variables are a readable 400, never a page that posts something the router refuses
+        for (var bad : java.util.List.of(Map.of("chap-id", "f9"), Map.of("chap-id", "\\999", "chap-challenge", "ab"),
+                Map.of("chap-id", "f9f9", "chap-challenge", "ab"), Map.of("chap-id", "f9", "chap-challenge", "xyz"))) {
+            var refused = api().get("/portal/" + nas.tenant().slug() + "?" + PortalForms.encode(bad), null);
+            assertThat(refused.status()).as(bad.toString()).isEqualTo(400);
+            assertThat(refused.raw().body()).as(bad.toString()).contains("chap-");
+        }
     }
 }
