@@ -29,8 +29,13 @@ class Enforcement {
 
     static final String ACTOR_LABEL = "system:enforcement";
     private static final Actor ACTOR = Actor.system(ACTOR_LABEL);
+    /** Disconnect-Requests per open session of a cut-off subscriber: the first and three retries. */
+    static final int MAX_DISCONNECT_TRIES = 4;
 
-    /** What the sweep did to one subscriber: {@code expired}, {@code over_quota} or {@code overdue}. */
+    /**
+     * What the sweep did to one subscriber: {@code expired}, {@code over_quota}, {@code overdue}, or
+     * {@code disconnect_retry} (its sessions' earlier Disconnect-Requests went unanswered).
+     */
     record Action(UUID subscriberId, String username, String action, List<SessionControl.Disconnected> sessions) {
     }
 
@@ -81,7 +86,24 @@ class Enforcement {
             done.add(new Action(c.subscriber().id(), c.subscriber().username(), c.action(),
                     disconnect(tenant, c.subscriber(), ACTOR, c.reason())));
         }
+        retryDisconnects(tenant, now, done);
         return List.copyOf(done);
+    }
+
+    /**
+     * Sends the Disconnect-Requests again that a NAS did not answer (down, rebooting, a lost
+     * packet after every retransmission), for subscribers still cut off, with backoff and at most
+     * {@link #MAX_DISCONNECT_TRIES} in all; a session that outlives them is left to the NAS's own
+     * Session-Timeout and the stale-session sweep. Each retry is recorded like the first.
+     */
+    private void retryDisconnects(TenantId tenant, Instant now, List<Action> done) {
+        List<UUID> due = gateway.inTenant(tenant, sql -> EnforcementQueries.disconnectsToRetry(sql, now,
+                MAX_DISCONNECT_TRIES));
+        for (UUID id : due) {
+            Optional<Subscriber> s = gateway.inTenant(tenant, sql -> SubscriberStore.find(sql, id));
+            s.filter(x -> !x.active()).ifPresent(x -> done.add(new Action(x.id(), x.username(), "disconnect_retry",
+                    disconnect(tenant, x, ACTOR, "still " + x.status().replace('_', ' ') + " (retry)"))));
+        }
     }
 
     /**

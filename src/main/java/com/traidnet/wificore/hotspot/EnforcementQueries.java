@@ -52,4 +52,30 @@ final class EnforcementQueries {
                         ')::bigint = floor(extract(epoch from s.next_due_at))::bigint)""")
                 .param(Timestamp.from(now)).query(UUID.class).list();
     }
+
+    /**
+     * Cut-off subscribers (expired, over quota, blocked, disabled) with a session still open whose
+     * Disconnect-Requests so far all failed (timed out, not sent, or NAKed for another reason than
+     * 503 Session-Context-Not-Found, which means the NAS has no such session), fewer than
+     * {@code maxTries} of them, the last one at least 1, 4, 16… minutes ago (after the 1st, 2nd,
+     * 3rd… try). One still {@code pending} (being sent, or left by a node that died meanwhile)
+     * counts as a try that failed: the backoff covers the seconds a send takes. Driven by the last day's disconnects (their created_at index), so a tenant whose
+     * NAS answers costs one index range scan; a session is matched by acctuniqueid (its key).
+     */
+    static List<UUID> disconnectsToRetry(JdbcClient sql, Instant now, int maxTries) {
+        return sql.sql("""
+                        with tried as (
+                            select acctuniqueid, count(*) as tries, max(created_at) as last,
+                                   bool_or(outcome = 'ack' or (outcome = 'nak' and error_cause = 503)) as settled
+                            from radius_coa_requests
+                            where kind = 'disconnect' and acctuniqueid is not null and created_at > ?::timestamptz - interval '1 day'
+                            group by acctuniqueid)
+                        select distinct s.id from tried t
+                        join radacct_sessions o on o.acctuniqueid = t.acctuniqueid and o.acctstoptime is null
+                        join subscribers s on s.username = o.username
+                        where not t.settled and t.tries < ?
+                          and s.status in ('expired', 'over_quota', 'blocked', 'disabled')
+                          and t.last <= ?::timestamptz - interval '1 minute' * power(4, t.tries - 1)""")
+                .param(Timestamp.from(now)).param(maxTries).param(Timestamp.from(now)).query(UUID.class).list();
+    }
 }

@@ -78,7 +78,11 @@ class SubscribersController {
     @PostMapping("/{id}/block")
     @PreAuthorize(Writers.ROLES)
     Subscriber block(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal who) {
-        return subscribers.setStatus(current.require(), Actor.of(who), id, "blocked");
+        var tenant = current.require();
+        Subscriber blocked = subscribers.setStatus(tenant, Actor.of(who), id, "blocked");
+        // committed: it cannot log in again; now end what is running (unanswered ones are retried by the sweep)
+        enforcement.disconnect(tenant, blocked, Actor.of(who), "blocked by staff");
+        return blocked;
     }
 
     @PostMapping("/{id}/unblock")

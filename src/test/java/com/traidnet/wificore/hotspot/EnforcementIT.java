@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stand-in receives the Disconnect-Requests. The schedule is off in this context, so only the
  * sweeps the tests run act.
  */
-@TestPropertySource(properties = "wificore.hotspot.enforcement-every=0")
+@TestPropertySource(properties = {"wificore.hotspot.enforcement-every=0",
+        "wificore.radius.coa.timeout=PT0.3S"}) // 3 attempts: an unanswered Disconnect-Request costs 0.9 s
 class EnforcementIT extends RadiusTestSupport {
 
     static final String MAC = "AA:BB:CC:00:00:01";
@@ -226,7 +227,113 @@ class EnforcementIT extends RadiusTestSupport {
         }
     }
 
+    /**
+     * A router that does not answer (down, rebooting) gets the Disconnect-Request again at the
+     * following sweeps, after 1, then 4 minutes, until it answers; then never again.
+     */
+    @Test
+    void anUnansweredDisconnectIsSentAgainWithBackoffUntilTheNasAnswers() throws Exception {
+        PyradNas.requirePyrad();
+        Nas nas;
+        String id;
+        MutableClock clock;
+        int port;
+        try (PyradNas down = PyradNas.start("enf-secret-r", "silent")) {
+            port = down.address().getPort();
+            nas = tenantWithNas("enfretry", "enf-secret-r", true, port);
+            id = expiredWithSession(nas, "0711000004", "E-RTY-1");
+
+            clock = MutableClock.startingNow(); // the tries are stamped by the database's clock: start from it
+            var first = at(clock).run(nas.tenantId());
+            assertThat(first).extracting(Enforcement.Action::action).containsExactly("expired");
+            assertThat(first.get(0).sessions()).extracting(SessionControl.Disconnected::result)
+                    .containsExactly(SessionControl.Result.TIMEOUT);
+            assertThat(at(clock).run(nas.tenantId())).as("not before a minute has passed").isEmpty();
+
+            clock.advance(Duration.ofSeconds(90)); // past the minute, with room for a slow first sweep
+            var second = at(clock).run(nas.tenantId());
+            assertThat(second).extracting(Enforcement.Action::action).containsExactly("disconnect_retry");
+            assertThat(second.get(0).sessions()).extracting(SessionControl.Disconnected::result)
+                    .containsExactly(SessionControl.Result.TIMEOUT);
+            clock.advance(Duration.ofSeconds(61));
+            assertThat(at(clock).run(nas.tenantId())).as("after the second try, 4 minutes").isEmpty();
+        }
+        try (PyradNas back = PyradNas.startOn(port, "enf-secret-r", "ack")) {
+            clock.advance(Duration.ofMinutes(3));
+            var third = at(clock).run(nas.tenantId());
+            assertThat(third).extracting(Enforcement.Action::action).containsExactly("disconnect_retry");
+            assertThat(third.get(0).sessions()).extracting(SessionControl.Disconnected::result)
+                    .containsExactly(SessionControl.Result.ACKED);
+            assertThat(values(back.nextRequest(Duration.ofSeconds(5)), "Acct-Session-Id")).containsExactly("E-RTY-1");
+
+            clock.advance(Duration.ofHours(1));
+            assertThat(at(clock).run(nas.tenantId())).as("answered: done").isEmpty();
+            assertThat(back.requestsUntilQuietFor(Duration.ofMillis(300))).isEmpty();
+            assertThat(coaRequests(nas)).containsExactly("disconnect:timeout", "disconnect:timeout", "disconnect:ack");
+            var entry = history(nas, id).get(0);
+            assertThat(entry.path("action").asString()).isEqualTo("disconnected");
+            assertThat(entry.path("detail").path("reason").asString()).isEqualTo("still expired (retry)");
+        }
+    }
+
+    /** A router that never answers gets four Disconnect-Requests in all, then is left alone. */
+    @Test
+    void disconnectsStopAfterFourUnansweredTries() throws Exception {
+        PyradNas.requirePyrad();
+        try (PyradNas down = PyradNas.start("enf-secret-s", "silent")) {
+            Nas nas = tenantWithNas("enfgiveup", "enf-secret-s", true, down.address().getPort());
+            expiredWithSession(nas, "0711000005", "E-GIVE-1");
+            MutableClock clock = MutableClock.startingNow();
+            assertThat(at(clock).run(nas.tenantId())).extracting(Enforcement.Action::action).containsExactly("expired");
+            for (Duration wait : List.of(Duration.ofMinutes(1), Duration.ofMinutes(4), Duration.ofMinutes(16))) {
+                clock.advance(wait.plusSeconds(30)); // room for the sends' real seconds
+                assertThat(at(clock).run(nas.tenantId())).extracting(Enforcement.Action::action)
+                        .containsExactly("disconnect_retry");
+            }
+            clock.advance(Duration.ofHours(2));
+            assertThat(at(clock).run(nas.tenantId())).as("four tries, then the NAS's own limits").isEmpty();
+            assertThat(coaRequests(nas)).hasSize(Enforcement.MAX_DISCONNECT_TRIES)
+                    .allMatch("disconnect:timeout"::equals);
+        }
+    }
+
+    /** A staff block ends the running session at once, and tenant B cannot block A's subscriber. */
+    @Test
+    void aBlockDisconnectsAtOnce() throws Exception {
+        PyradNas.requirePyrad();
+        try (PyradNas router = PyradNas.start("enf-secret-k", "ack")) {
+            Nas nas = tenantWithNas("enfblock", "enf-secret-k", true, router.address().getPort());
+            Nas other = tenantWithNas("enfblock_b", true);
+            var created = api().post("/api/subscribers", json("kind", "hotspot", "phone", "0711000006",
+                    "expiresAt", Instant.now().plus(Duration.ofDays(1)).toString()), nas.tenant().token());
+            assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+            String id = created.body().path("subscriber").path("id").asString();
+            start(nas, "254711000006", "E-BLK-1");
+
+            assertThat(api().post("/api/subscribers/" + id + "/block", null, other.tenant().token()).status())
+                    .isEqualTo(404);
+            assertThat(router.requestsUntilQuietFor(Duration.ofMillis(300))).isEmpty();
+
+            var blocked = api().post("/api/subscribers/" + id + "/block", null, nas.tenant().token());
+            assertThat(blocked.status()).as(blocked.body().toString()).isEqualTo(200);
+            assertThat(blocked.body().path("status").asString()).isEqualTo("blocked");
+            assertThat(values(router.nextRequest(Duration.ofSeconds(5)), "Acct-Session-Id")).containsExactly("E-BLK-1");
+            var entry = history(nas, id).get(0);
+            assertThat(entry.path("action").asString()).isEqualTo("disconnected");
+            assertThat(entry.path("detail").path("reason").asString()).isEqualTo("blocked by staff");
+        }
+    }
+
     // --- helpers
+
+    /** A hotspot subscriber whose expiry has passed (still {@code active}: no sweep yet) with a session open. */
+    String expiredWithSession(Nas nas, String phone, String session) {
+        var created = api().post("/api/subscribers", json("kind", "hotspot", "phone", phone,
+                "expiresAt", Instant.now().minus(Duration.ofMinutes(1)).toString()), nas.tenant().token());
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        start(nas, "254" + phone.substring(1), session);
+        return created.body().path("subscriber").path("id").asString();
+    }
 
     String createPackage(Nas nas, java.util.Map<String, Object> body) {
         var created = api().post("/api/packages", body, nas.tenant().token());

@@ -61,8 +61,14 @@ public final class PyradNas implements AutoCloseable {
 
     /** Starts the stand-in on a free port of 127.0.0.1; {@code options} as in coa_nas.py --help. */
     public static PyradNas start(String secret, String mode, String... options) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(PYTHON, "-u", script().toString(), "--port", "0",
-                "--secret", secret, "--mode", mode));
+        return startOn(0, secret, mode, options);
+    }
+
+    /** Starts the stand-in on {@code port} (0: a free one), e.g. a router coming back on its old port. */
+    public static PyradNas startOn(int port, String secret, String mode, String... options)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(PYTHON, "-u", script().toString(), "--port",
+                Integer.toString(port), "--secret", secret, "--mode", mode));
         command.addAll(List.of(options));
         return new PyradNas(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
     }
