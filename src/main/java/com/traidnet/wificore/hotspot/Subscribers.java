@@ -91,10 +91,12 @@ class Subscribers {
         });
     }
 
-    void remove(TenantId tenant, Actor actor, UUID id) {
-        gateway.inTenant(tenant, sql -> {
-            writes.delete(sql, require(sql, id), actor);
-            return null;
+    /** Deletes the subscriber and its RADIUS rows; returns what was deleted. */
+    Subscriber remove(TenantId tenant, Actor actor, UUID id) {
+        return gateway.inTenant(tenant, sql -> {
+            Subscriber gone = require(sql, id);
+            writes.delete(sql, gone, actor);
+            return gone;
         });
     }
 

@@ -108,7 +108,10 @@ class SubscribersController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Writers.ROLES)
     void delete(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal who) {
-        subscribers.remove(current.require(), Actor.of(who), id);
+        var tenant = current.require();
+        Subscriber gone = subscribers.remove(tenant, Actor.of(who), id);
+        // its RADIUS rows are gone, so no new login; a session still running is ended too
+        enforcement.disconnect(tenant, gone, Actor.of(who), "deleted by staff");
     }
 
     @GetMapping("/{id}/history")

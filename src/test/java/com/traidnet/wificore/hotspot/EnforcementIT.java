@@ -297,9 +297,9 @@ class EnforcementIT extends RadiusTestSupport {
         }
     }
 
-    /** A staff block ends the running session at once, and tenant B cannot block A's subscriber. */
+    /** A staff block or delete ends the running session at once; tenant B can do neither to A's subscriber. */
     @Test
-    void aBlockDisconnectsAtOnce() throws Exception {
+    void aBlockOrADeleteDisconnectsAtOnce() throws Exception {
         PyradNas.requirePyrad();
         try (PyradNas router = PyradNas.start("enf-secret-k", "ack")) {
             Nas nas = tenantWithNas("enfblock", "enf-secret-k", true, router.address().getPort());
@@ -321,6 +321,18 @@ class EnforcementIT extends RadiusTestSupport {
             var entry = history(nas, id).get(0);
             assertThat(entry.path("action").asString()).isEqualTo("disconnected");
             assertThat(entry.path("detail").path("reason").asString()).isEqualTo("blocked by staff");
+
+            // deleting a subscriber that is online ends its session as well
+            var online = api().post("/api/subscribers", json("kind", "hotspot", "phone", "0711000007",
+                    "expiresAt", Instant.now().plus(Duration.ofDays(1)).toString()), nas.tenant().token());
+            String onlineId = online.body().path("subscriber").path("id").asString();
+            start(nas, "254711000007", "E-DEL-1");
+            assertThat(api().send("DELETE", "/api/subscribers/" + onlineId, null, other.tenant().token(),
+                    java.util.Map.of()).status()).isEqualTo(404);
+            assertThat(router.requestsUntilQuietFor(Duration.ofMillis(300))).isEmpty();
+            assertThat(api().send("DELETE", "/api/subscribers/" + onlineId, null, nas.tenant().token(),
+                    java.util.Map.of()).status()).isEqualTo(204);
+            assertThat(values(router.nextRequest(Duration.ofSeconds(5)), "Acct-Session-Id")).containsExactly("E-DEL-1");
         }
     }
 
