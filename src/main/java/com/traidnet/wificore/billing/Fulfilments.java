@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -33,11 +34,7 @@ class Fulfilments {
     }
 
     FulfilmentResult fulfil(JdbcClient sql, SettledPayment payment) {
-        PaymentFulfilment fulfilment = chosen.get(payment.purpose());
-        if (fulfilment == null) {
-            fulfilment = choose(payment);
-            chosen.put(payment.purpose(), fulfilment);
-        }
+        PaymentFulfilment fulfilment = forPurpose(payment.purpose(), "payment " + payment.paymentId());
         FulfilmentResult result = fulfilment.fulfil(sql, payment);
         if (result == null) {
             throw new IllegalStateException(fulfilment.getClass().getName() + " returned no FulfilmentResult");
@@ -45,15 +42,29 @@ class Fulfilments {
         return result;
     }
 
-    private PaymentFulfilment choose(SettledPayment payment) {
+    /** What a payment of {@code purpose} for {@code reference} buys, in words, for its receipt (empty if unknown). */
+    Optional<String> describe(JdbcClient sql, SettledPayment.Purpose purpose, String reference) {
+        return forPurpose(purpose, "a receipt").describe(sql, purpose, reference);
+    }
+
+    private PaymentFulfilment forPurpose(SettledPayment.Purpose purpose, String forWhat) {
+        PaymentFulfilment fulfilment = chosen.get(purpose);
+        if (fulfilment == null) {
+            fulfilment = choose(purpose, forWhat);
+            chosen.put(purpose, fulfilment);
+        }
+        return fulfilment;
+    }
+
+    private PaymentFulfilment choose(SettledPayment.Purpose purpose, String forWhat) {
         PaymentFulfilment primary = fulfilments.getIfUnique(); // the only bean, or the @Primary one among several
-        if (primary != null && primary.fulfils(payment.purpose())) {
+        if (primary != null && primary.fulfils(purpose)) {
             return primary;
         }
-        List<PaymentFulfilment> able = fulfilments.orderedStream().filter(f -> f.fulfils(payment.purpose())).toList();
+        List<PaymentFulfilment> able = fulfilments.orderedStream().filter(f -> f.fulfils(purpose)).toList();
         if (able.size() != 1) {
-            throw new IllegalStateException(able.size() + " PaymentFulfilment beans fulfil " + payment.purpose()
-                    + ": payment " + payment.paymentId() + " cannot be provisioned (is the selling module installed?)");
+            throw new IllegalStateException(able.size() + " PaymentFulfilment beans fulfil " + purpose
+                    + ": " + forWhat + " cannot be provisioned (is the selling module installed?)");
         }
         return able.getFirst();
     }

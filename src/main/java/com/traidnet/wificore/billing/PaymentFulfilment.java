@@ -2,6 +2,8 @@ package com.traidnet.wificore.billing;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.util.Optional;
+
 /**
  * Implemented by each module that sells what payments buy (hotspot: packages and PPPoE
  * bills; water: prepaid top-ups), for the purposes it {@linkplain #fulfils fulfils}. Billing calls it
@@ -20,5 +22,13 @@ public interface PaymentFulfilment {
      */
     default boolean fulfils(SettledPayment.Purpose purpose) {
         return true;
+    }
+
+    /**
+     * What a payment of {@code purpose} for {@code reference} buys, in words for a customer's
+     * receipt (e.g. {@code Two hours (hotspot package)}); empty when the reference is unknown.
+     */
+    default Optional<String> describe(JdbcClient sql, SettledPayment.Purpose purpose, String reference) {
+        return Optional.empty();
     }
 }

@@ -14,6 +14,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,11 +42,13 @@ class PaymentsController {
 
     private final Payments payments;
     private final PaymentLedger ledger;
+    private final PaymentReceipts receipts;
     private final CurrentTenant current;
 
-    PaymentsController(Payments payments, PaymentLedger ledger, CurrentTenant current) {
+    PaymentsController(Payments payments, PaymentLedger ledger, PaymentReceipts receipts, CurrentTenant current) {
         this.payments = payments;
         this.ledger = ledger;
+        this.receipts = receipts;
         this.current = current;
     }
 
@@ -93,6 +98,13 @@ class PaymentsController {
     @GetMapping("/{id}")
     PaymentView get(@PathVariable UUID id) {
         return ledger.find(current.require(), id).orElseThrow(() -> ApiProblem.notFound("payment " + id));
+    }
+
+    /** The customer's receipt for a settled payment, print-ready HTML (409 for any other status). */
+    @GetMapping(value = "/{id}/receipt", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> receipt(@PathVariable UUID id) {
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header("Cache-Control", "no-store").body(receipts.html(current.require(), id));
     }
 
 }

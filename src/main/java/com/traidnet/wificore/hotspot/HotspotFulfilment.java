@@ -35,6 +35,20 @@ class HotspotFulfilment implements PaymentFulfilment {
         };
     }
 
+    @Override
+    public Optional<String> describe(JdbcClient sql, SettledPayment.Purpose purpose, String reference) {
+        return switch (purpose) {
+            case HOTSPOT_PACKAGE -> packageId(reference).flatMap(id -> Packages.load(sql, id))
+                    .map(p -> p.name() + " (" + ("trial".equals(p.type()) ? "trial" : "hotspot package") + ")");
+            case PPPOE_BILL -> reference == null ? Optional.empty() : sql.sql("""
+                            select coalesce(terms_package_name, '') from subscribers
+                            where account_number = ? and kind = 'pppoe'""")
+                    .param(reference.strip()).query(String.class).optional()
+                    .map(name -> "Internet bill, account " + reference.strip() + (name.isEmpty() ? "" : " (" + name + ")"));
+            case WATER_TOPUP -> Optional.empty();
+        };
+    }
+
     private FulfilmentResult hotspot(JdbcClient sql, SettledPayment payment, Actor actor) {
         Optional<PackageView> found = packageId(payment.reference()).flatMap(id -> Packages.load(sql, id));
         if (found.isEmpty()) {

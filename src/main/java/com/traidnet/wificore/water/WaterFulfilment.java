@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -20,6 +21,16 @@ class WaterFulfilment implements PaymentFulfilment {
     @Override
     public boolean fulfils(SettledPayment.Purpose purpose) {
         return purpose == SettledPayment.Purpose.WATER_TOPUP;
+    }
+
+    @Override
+    public Optional<String> describe(JdbcClient sql, SettledPayment.Purpose purpose, String reference) {
+        try {
+            return Customers.load(sql, UUID.fromString(reference.strip()))
+                    .map(c -> "Water top-up" + (c.name() == null ? "" : " for " + c.name()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
