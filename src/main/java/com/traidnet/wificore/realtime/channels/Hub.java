@@ -134,6 +134,11 @@ public final class Hub implements ClusterListener {
     }
 
     @Override
+    public void memberBack(String appId, String channel, Member member) {
+        apps.byId(appId).ifPresent(app -> occupancy.memberBack(app, channel, member));
+    }
+
+    @Override
     public void channelGone(String appId, String channel) {
         apps.byId(appId).ifPresent(app -> webhooks.add(app, WebhookEvent.vacated(channel)));
     }

@@ -2,6 +2,7 @@ package com.traidnet.wificore.realtime.channels;
 
 import com.traidnet.wificore.realtime.cluster.Broadcast;
 import com.traidnet.wificore.realtime.cluster.Fanout;
+import com.traidnet.wificore.realtime.cluster.Member;
 import com.traidnet.wificore.realtime.protocol.ChannelKind;
 import com.traidnet.wificore.realtime.protocol.Frames;
 import com.traidnet.wificore.realtime.protocol.PusherApp;
@@ -73,6 +74,13 @@ final class Occupancy {
     void memberGone(PusherApp app, String channel, String userId) {
         fanout.broadcast(new Broadcast(app.id(), channel, Frames.memberRemoved(channel, userId), null));
         webhooks.add(app, WebhookEvent.memberRemoved(channel, userId));
+    }
+
+    /** A user is present again after this node restated its share in Redis. */
+    void memberBack(PusherApp app, String channel, Member member) {
+        fanout.broadcast(new Broadcast(app.id(), channel, Frames.memberAdded(channel, member.userId(),
+                member.userInfo()), null));
+        webhooks.add(app, WebhookEvent.memberAdded(channel, member.userId()));
     }
 
     void leaveAll(Connection c) {

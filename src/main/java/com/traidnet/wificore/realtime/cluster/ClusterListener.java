@@ -21,4 +21,12 @@ public interface ClusterListener {
      * webhook). Called on one node only, like {@link #memberGone}.
      */
     void channelGone(String appId, String channel);
+
+    /**
+     * A user of this node is present again in a presence channel after the node restated its
+     * share (Redis lost its data, or the node had been swept as dead and others announced
+     * {@code member_removed}). The listener announces {@code member_added} through
+     * {@link Fanout#broadcast}.
+     */
+    void memberBack(String appId, String channel, Member member);
 }

@@ -52,16 +52,21 @@ final class NodeSweeper {
         this.listener = listener;
     }
 
-    void heartbeat() {
-        guard.run("heartbeat", () -> {
+    /**
+     * Says this node is alive; true when it had been registered and was missing: swept as dead
+     * (paused longer than three heartbeats) or Redis lost its data. Its share must then be restated.
+     */
+    boolean heartbeat() {
+        return guard.call("heartbeat", () -> {
             Long added = redis.get().zadd(keys.nodes(), clock.millis(), nodeId);
-            if (added != null && added == 1 && registered) {
-                // swept as dead (paused longer than three heartbeats) or Redis lost its data
-                log.warn("real-time node {} was missing from the cluster: its connections made before now are not"
-                        + " counted or listed across nodes until they reconnect", nodeId);
+            boolean missing = added != null && added == 1 && registered;
+            if (missing) {
+                log.warn("real-time node {} was missing from the cluster (swept as dead, or Redis lost its data):"
+                        + " restating its subscriptions and presence", nodeId);
             }
             registered = true;
-        });
+            return missing;
+        }, false);
     }
 
     void sweepDeadNodes() {
@@ -80,6 +85,19 @@ final class NodeSweeper {
     void sweepOwn() {
         guard.call("clean up this node", () -> sweep(nodeId, ANY_TIME), false);
         registered = false;
+    }
+
+    /**
+     * Takes away what Redis still holds of this node without reporting anything gone, before the
+     * node restates its share (a sweep by another node may have stopped half-way). Throws on a
+     * Redis failure: the caller tries the whole restatement again later.
+     */
+    void sweepOwnQuietly() {
+        ReportGone nothing = flat -> { };
+        if (!(sweep(nodeId, ANY_TIME, keys.nodePresence(nodeId), RedisScripts.SWEEP_PRESENCE, nothing)
+                && sweep(nodeId, ANY_TIME, keys.nodeSubscriptions(nodeId), RedisScripts.SWEEP_SUBSCRIPTIONS, nothing))) {
+            throw new IllegalStateException("own sweep stopped");
+        }
     }
 
     private void sweepUnderLock(String node, long cutoff) {

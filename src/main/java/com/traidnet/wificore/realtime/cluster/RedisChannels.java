@@ -31,8 +31,13 @@ final class RedisChannels {
     }
 
     long subscribed(RedisCommands<String, String> r, String appId, String channel) {
+        return subscribed(r, appId, channel, 1);
+    }
+
+    /** {@code count} subscriptions of this node at once (a restated share). */
+    long subscribed(RedisCommands<String, String> r, String appId, String channel, long count) {
         return RedisScripts.SUBSCRIBE.<Long>run(r, ScriptOutputType.INTEGER, subscriptionKeys(appId),
-                RedisKeys.esc(channel), RedisKeys.subscriptionField(appId, channel));
+                RedisKeys.esc(channel), RedisKeys.subscriptionField(appId, channel), Long.toString(count));
     }
 
     long unsubscribed(RedisCommands<String, String> r, String appId, String channel) {

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Many nodes behind a load balancer, sharing one Redis: deliveries over one pub/sub channel,
@@ -20,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * {@link RedisKeys}), and each node's share recorded apart so that a node that dies can be
  * subtracted by a survivor. Redis failures never reach the caller: they are logged once per
  * outage and the call returns a fallback (documented per method), so a Redis blip loses
- * deliveries and state changes made during it. See docs/decisions/0009-redis-fanout.md.
+ * deliveries made during it. State changes are not lost: the node keeps its own share in memory
+ * ({@link Share}) and restates it in Redis when an outage ends, when Redis lost its data, or when
+ * it finds itself swept as dead. See docs/decisions/0009-redis-fanout.md.
  */
 public final class RedisFanout implements Fanout {
 
@@ -35,6 +39,16 @@ public final class RedisFanout implements Fanout {
     private final NodeSweeper sweeper;
     private final ScheduledExecutorService timers;
     private volatile ClusterListener listener;
+    /** What this node holds: the truth its share in Redis is restated from. */
+    private final Share share = new Share();
+    /**
+     * Held (shared) by every change of this node's share, so that a restatement (exclusive) sees
+     * the in-memory share and Redis agree: no change is half made while it replaces one by the other.
+     */
+    private final ReentrantReadWriteLock changes = new ReentrantReadWriteLock();
+    private boolean connectedOnce;          // timer thread only
+    private long recoveriesSeen;            // timer thread only
+    private boolean restateDue;             // timer thread only
 
     /**
      * @param nodeId    this node's name in Redis, unique in the cluster (random when blank)
@@ -72,12 +86,77 @@ public final class RedisFanout implements Fanout {
         timers.scheduleWithFixedDelay(sweeper::sweepDeadNodes, ms, ms, TimeUnit.MILLISECONDS);
     }
 
-    /** Connects when not yet connected (Redis may be down at start), then says this node is alive. */
-    private void beat() {
+    /**
+     * Connects when not yet connected (Redis may be down at start), says this node is alive, and
+     * restates its share when Redis may have lost or missed some of it.
+     */
+    private synchronized void beat() {
         if (!link.connected() && guard.call("connect", () -> link.connect(keys.bus(), this::received), false)) {
-            sweeper.sweepOwn(); // a previous run under this node id may have crashed
+            if (!connectedOnce) {
+                sweeper.sweepOwn(); // a previous run under this node id may have crashed
+                connectedOnce = true;
+            } else {
+                restateDue = true;
+            }
         }
-        sweeper.heartbeat();
+        if (sweeper.heartbeat()) {
+            restateDue = true;
+        }
+        long recoveries = guard.recoveries();
+        if (recoveries != recoveriesSeen) {
+            recoveriesSeen = recoveries; // changes made during the outage never reached Redis
+            restateDue = true;
+        }
+        if (restateDue && !guard.failing()) {
+            restateDue = !restate();
+        }
+    }
+
+    /**
+     * Replaces whatever Redis holds of this node by what it holds: subtracts the remains silently,
+     * then adds every subscription count and presence socket again. Users who become present again
+     * are announced ({@link ClusterListener#memberBack}) after the lock is released. New
+     * subscriptions wait meanwhile (one Redis call per channel and per presence socket).
+     *
+     * @return false when Redis failed half-way (tried again at the next heartbeat)
+     */
+    private boolean restate() {
+        List<Share.Present> back = new ArrayList<>();
+        int channelsRestated, socketsRestated;
+        changes.writeLock().lock();
+        try {
+            RedisCommands<String, String> r = redis();
+            sweeper.sweepOwnQuietly();
+            var counts = share.counts();
+            for (var e : counts.entrySet()) {
+                channels.subscribed(r, e.getKey().appId(), e.getKey().channel(), e.getValue());
+            }
+            var present = share.present();
+            for (Share.Present p : present) {
+                if (channels.joined(r, p.appId(), p.channel(), p.socketId(), p.member())) {
+                    back.add(p);
+                }
+            }
+            sweeper.heartbeat();
+            channelsRestated = counts.size();
+            socketsRestated = present.size();
+        } catch (RuntimeException e) {
+            log.warn("restating real-time node {} in Redis failed ({}); trying again at the next heartbeat", nodeId,
+                    e.toString());
+            return false;
+        } finally {
+            changes.writeLock().unlock();
+        }
+        log.info("real-time node {} restated {} channel subscription count(s) and {} presence socket(s) in Redis",
+                nodeId, channelsRestated, socketsRestated);
+        for (Share.Present p : back) {
+            try {
+                listener.memberBack(p.appId(), p.channel(), p.member());
+            } catch (RuntimeException e) {
+                log.warn("cluster listener failed on a restated member", e);
+            }
+        }
+        return true;
     }
 
     @Override
@@ -112,25 +191,46 @@ public final class RedisFanout implements Fanout {
     /** On a Redis failure: 1, this connection (so the caller announces no spurious {@code channel_occupied}). */
     @Override
     public long subscribed(String appId, String channel) {
-        return guard.call("subscribe", () -> channels.subscribed(redis(), appId, channel), 1L);
+        return changing(() -> {
+            share.subscribed(appId, channel);
+            return guard.call("subscribe", () -> channels.subscribed(redis(), appId, channel), 1L);
+        });
     }
 
     /** On a Redis failure: 1, as if others remained (no {@code channel_vacated} for a channel others may hold). */
     @Override
     public long unsubscribed(String appId, String channel) {
-        return guard.call("unsubscribe", () -> channels.unsubscribed(redis(), appId, channel), 1L);
+        return changing(() -> {
+            share.unsubscribed(appId, channel);
+            return guard.call("unsubscribe", () -> channels.unsubscribed(redis(), appId, channel), 1L);
+        });
     }
 
     /** On a Redis failure: true, as if the user were alone (the members on this node learn of them). */
     @Override
     public boolean joined(String appId, String channel, String socketId, Member member) {
-        return guard.call("join", () -> channels.joined(redis(), appId, channel, socketId, member), true);
+        return changing(() -> {
+            share.joined(appId, channel, socketId, member);
+            return guard.call("join", () -> channels.joined(redis(), appId, channel, socketId, member), true);
+        });
     }
 
     /** On a Redis failure: true, as if it were the user's last connection. */
     @Override
     public boolean left(String appId, String channel, String socketId, String userId) {
-        return guard.call("leave", () -> channels.left(redis(), appId, channel, socketId, userId), true);
+        return changing(() -> {
+            share.left(appId, channel, socketId);
+            return guard.call("leave", () -> channels.left(redis(), appId, channel, socketId, userId), true);
+        });
+    }
+
+    private <T> T changing(java.util.function.Supplier<T> change) {
+        changes.readLock().lock();
+        try {
+            return change.get();
+        } finally {
+            changes.readLock().unlock();
+        }
     }
 
     /** One member per user, with the user info of one of their connections. Empty on a Redis failure. */

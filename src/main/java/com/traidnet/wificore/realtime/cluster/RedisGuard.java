@@ -26,6 +26,8 @@ final class RedisGuard {
     private volatile long skipUntil;
     private long failedCalls;
     private long lastLogged;
+    /** How many outages have ended: calls made during one changed nothing in Redis. */
+    private volatile long recoveries;
 
     RedisGuard(Duration coolDown) {
         this.coolDownNanos = coolDown.toNanos();
@@ -60,6 +62,10 @@ final class RedisGuard {
         return failing;
     }
 
+    long recoveries() {
+        return recoveries;
+    }
+
     private synchronized void counted() {
         failedCalls++;
     }
@@ -88,6 +94,7 @@ final class RedisGuard {
             skipUntil = 0;
             log.info("Redis answers again; {} calls failed or were skipped meanwhile", failedCalls);
             failedCalls = 0;
+            recoveries++;
         }
     }
 }

@@ -12,10 +12,14 @@ final class RedisScripts {
     private RedisScripts() {
     }
 
-    /** KEYS: app subs, node subs. ARGV: channel, node field. Returns the cluster count after. */
+    /**
+     * KEYS: app subs, node subs. ARGV: channel, node field, and how many (1 unless a node restates
+     * its share). Returns the cluster count after.
+     */
     static final LuaScript SUBSCRIBE = LuaScript.of("""
-            redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
-            return redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+            local n = tonumber(ARGV[3] or '1')
+            redis.call('HINCRBY', KEYS[2], ARGV[2], n)
+            return redis.call('HINCRBY', KEYS[1], ARGV[1], n)
             """);
 
     /**

@@ -61,6 +61,13 @@ class RedisFanoutIT {
         public void channelGone(String appId, String channel) {
             channelsGone.add(appId + "/" + channel);
         }
+
+        final List<String> membersBack = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void memberBack(String appId, String channel, Member member) {
+            membersBack.add(appId + "/" + channel + "/" + member.userId());
+        }
     }
 
     static RedisClient inspector;
@@ -347,11 +354,18 @@ class RedisFanoutIT {
 
             proxy.restore();
             direct.subscribed(APP, "private-d");
-            await().atMost(WAIT).until(() -> cut.subscribed(APP, "private-d") == 2); // the fallback is 1
-            // what it held before it was swept is not subtracted twice
+            // back in touch, it restates what it holds, including what changed while Redis was out of reach
+            await().atMost(WAIT).until(() -> direct.channels(APP, "").keySet().containsAll(
+                    List.of("private-a", "private-c")));
+            assertThat(direct.members(APP, "presence-b")).extracting(Member::userId).containsExactly("dave");
+            assertThat(recorder(cut).membersBack).containsExactly(APP + "/presence-b/dave");
+            assertThat(cut.subscribed(APP, "private-d")).isEqualTo(2);
+            // and counts each thing once
             assertThat(cut.unsubscribed(APP, "private-a")).isZero();
-            assertThat(cut.left(APP, "presence-b", "1.1", "dave")).isFalse();
+            assertThat(cut.unsubscribed(APP, "private-c")).isZero();
+            assertThat(cut.left(APP, "presence-b", "1.1", "dave")).isTrue();
             assertThat(direct.channels(APP, "")).containsOnlyKeys("private-d");
+            assertThat(direct.channel(APP, "private-d").subscriptionCount()).isEqualTo(2);
             // and its pub/sub subscription is back
             Broadcast hello = new Broadcast(APP, "private-d", "{\"hello\":1}", null);
             await().atMost(WAIT).until(() -> {
@@ -359,5 +373,42 @@ class RedisFanoutIT {
                 return recorder(cut).delivered.contains(hello);
             });
         }
+    }
+
+    /**
+     * Redis restarted empty (it keeps nothing on disk): every node finds itself missing at its next
+     * heartbeat and restates its share, so counts and members are whole again without any client
+     * reconnecting, and each node's later changes still count exactly once.
+     */
+    @Test
+    void aRedisThatLostItsDataIsRestatedByEveryNode() {
+        RedisFanout a = node("a");
+        RedisFanout b = node("b");
+        a.subscribed(APP, "private-x");
+        a.subscribed(APP, "private-x");
+        b.subscribed(APP, "private-x");
+        a.subscribed(APP, "presence-p");
+        a.joined(APP, "presence-p", "1.1", new Member("erin", "{\"name\":\"Erin\"}"));
+        b.subscribed(APP, "presence-p");
+        b.joined(APP, "presence-p", "2.1", new Member("erin", "{\"name\":\"Erin\"}"));
+        b.unsubscribed(APP, "private-x");
+        b.subscribed(APP, "private-y");
+
+        List<String> all = redis.keys(prefix + "*");
+        assertThat(all).isNotEmpty();
+        redis.del(all.toArray(String[]::new)); // what a restart of a Redis without persistence leaves
+        assertThat(a.channels(APP, "")).isEmpty();
+
+        await().atMost(WAIT).until(() -> a.channel(APP, "private-x").subscriptionCount() == 2
+                && b.channel(APP, "presence-p").subscriptionCount() == 2 && a.channel(APP, "private-y").subscriptionCount() == 1);
+        assertThat(b.members(APP, "presence-p")).extracting(Member::userId).containsExactly("erin");
+        assertThat(a.channel(APP, "presence-p").userCount()).isEqualTo(1);
+        // erin comes back once, announced by whichever node restated first
+        assertThat(all(r -> r.membersBack)).containsExactly(APP + "/presence-p/erin");
+
+        assertThat(a.unsubscribed(APP, "private-x")).isEqualTo(1);
+        assertThat(a.left(APP, "presence-p", "1.1", "erin")).isFalse(); // b still has her
+        assertThat(b.left(APP, "presence-p", "2.1", "erin")).isTrue();
+        assertThat(all(r -> r.membersGone)).isEmpty(); // nothing was ever reported gone
     }
 }
