@@ -133,6 +133,17 @@ async function main() {
       .replace(/\s+/g, ' ').trim();
     await shoot(page, 'desktop-subscriber-detail');
 
+    // its receipt, from the payment's page: print-ready, in words, opened as the browser would (cookie session)
+    await page.goto(BASE + '/payments');
+    await page.getByLabel('Search payments').fill('E2E-ACC');
+    await page.getByTestId('payments-table').locator('tbody tr', { hasText: '777' }).first().getByRole('link').click();
+    const receiptHref = await page.getByTestId('print-receipt').getAttribute('href');
+    const receiptPage = await page.context().newPage();
+    await receiptPage.goto(BASE + receiptHref);
+    const receiptText = (await receiptPage.locator('body').textContent()).replace(/\s+/g, ' ').trim();
+    await shoot(receiptPage, 'receipt');
+    await receiptPage.close();
+
     // 6b. water: register a dispenser (its key is shown once), add a customer and top them up in cash; the test,
     //     playing the device, signs a dispense with that key; it appears live and the statement shows the debit
     await page.goto(BASE + '/water/dispensers');
@@ -234,7 +245,7 @@ async function main() {
     step('pwa', pwa);
 
     Object.assign(result, { ok: true, nameError, codes, sheetHasCode, sameDocument, stillSameDocument, paymentText, onlineNow,
-      deviceId, dispenseRow, statementRows, waterReportRow, subscriberPayment,
+      deviceId, dispenseRow, statementRows, waterReportRow, subscriberPayment, receiptText,
       leakedOnPage, ...probes, ...pwa, consoleErrors });
   } catch (e) {
     result.error = String(e && e.stack || e);

@@ -120,6 +120,8 @@ class WebAppIT extends RadiusTestSupport {
                 assertThat(result.path("paymentText").asString()).contains("KES 777");
                 assertThat(result.path("subscriberPayment").asString()).as("the account's payments tab")
                         .contains("KES 777", "settled");
+                assertThat(result.path("receiptText").asString()).as("the payment's printed receipt")
+                        .contains("Payment receipt", "Internet bill, account E2E-ACC (Home 10M)", "KES 777");
                 assertThat(result.path("leakedOnPage").asBoolean()).isFalse();
                 assertThat(result.path("direct").asInt()).as("B's subscriber by id").isEqualTo(404);
                 assertThat(result.path("packagesSeenViaXTenant").asInt()).as("X-Tenant is ignored for staff").isZero();
@@ -133,7 +135,7 @@ class WebAppIT extends RadiusTestSupport {
                 assertThat(result.path("consoleErrors")).as("uncaught errors in the page").isEmpty();
             }
             for (String shot : List.of("desktop-dashboard", "phone-dashboard", "phone-subscribers", "voucher-sheet",
-                    "desktop-offline", "desktop-water-transactions", "desktop-water-statement")) {
+                    "desktop-offline", "desktop-water-transactions", "desktop-water-statement", "receipt")) {
                 assertThat(screenshots.resolve(shot + ".png")).exists();
             }
         }
