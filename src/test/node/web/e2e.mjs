@@ -244,6 +244,22 @@ async function main() {
     await desktop.setOffline(false);
     step('pwa', pwa);
 
+    // 10. settings saved through the page: a wrong time zone is refused next to its field, a real one taken;
+    //     SMS switched off (the test reads both back over the API)
+    await page.goto(BASE + '/settings');
+    const zoneField = page.getByRole('combobox', { name: 'Time zone' });
+    await zoneField.fill('Mars/Olympus_Mons');
+    await page.getByRole('button', { name: 'Save time zone' }).click();
+    await page.locator('input[list=time-zones][aria-invalid=true]').waitFor();
+    await zoneField.fill('Africa/Nairobi');
+    await page.getByRole('button', { name: 'Save time zone' }).click();
+    await page.getByText('Days now count in Africa/Nairobi.').waitFor();
+    await page.getByLabel('Send SMS through').selectOption('off');
+    await page.getByRole('button', { name: 'Save SMS' }).click();
+    await page.getByText('SMS settings saved.').waitFor();
+    await shoot(page, 'desktop-settings');
+    step('settings-saved');
+
     Object.assign(result, { ok: true, nameError, codes, sheetHasCode, sameDocument, stillSameDocument, paymentText, onlineNow,
       deviceId, dispenseRow, statementRows, waterReportRow, subscriberPayment, receiptText,
       leakedOnPage, ...probes, ...pwa, consoleErrors });
