@@ -46,6 +46,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
+# shellcheck source=bench/lib.sh
+. "$here/../lib.sh"
 
 latency_n=500
 settle_n=2000
@@ -65,7 +67,7 @@ while (( $# )); do
         --no-prime) prime=0 ;;
         --keep) keep=1 ;;
         --profile) profile="${2:?}"; shift ;;
-        -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
+        -h|--help) print_help "$0"; exit 0 ;;
         *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -79,18 +81,7 @@ done
 (( latency_n <= 5000 && settle_n <= 5000 )) || { echo "--latency and --settle take at most 5000" >&2; exit 2; }
 for v in $vias; do [[ "$v" = sim || "$v" = direct ]] || { echo "--via takes sim and/or direct" >&2; exit 2; }; done
 
-if [[ -n "${JAVA:-}" ]]; then
-    java="$JAVA"
-elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-    java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-else
-    java=java
-fi
-"$java" -version 2>&1 | head -1 | grep -q '"2[5-9]' || { echo "need Java 25 (set JAVA)" >&2; exit 1; }
-command -v curl >/dev/null || { echo "need curl" >&2; exit 1; }
-jar="${JAR:-target/wificore.jar}"
-[[ "$jar" = /* ]] || jar="$repo/$jar"
-[[ -f "$jar" ]] || { echo "no $jar: build it first (mvn -B -q -o -DskipTests package)" >&2; exit 1; }
+need_java25_jar_curl
 
 http_port="${HTTP_PORT:-18072}"
 db_port="${DB_PORT:-15473}"
@@ -98,87 +89,27 @@ ws_port="${WS_PORT:-16072}"
 auth_port="${AUTH_PORT:-11812}"
 acct_port="${ACCT_PORT:-11813}"
 base_url="http://127.0.0.1:$http_port"
-for p in "$http_port" "$db_port" "$ws_port"; do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "port $p is in use (set HTTP_PORT/DB_PORT/WS_PORT)" >&2; exit 1; fi
-done
+need_free_ports "set HTTP_PORT/DB_PORT/WS_PORT" "$http_port" "$db_port" "$ws_port"
 secret="billbench-secret-6"
 password="bench-pass-6"          # the latency subscribers' RADIUS password
 slug="billbench"
 
-# ---------------------------------------------------------------- cleanup
+# ---------------------------------------------------------------- cleanup (lib.sh)
 work=""; data=""; app_pid=""
-stop_pid() {   # $1 pid, $2 name, $3 seconds
-    local pid="$1" waited=0
-    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
-    kill -TERM "$pid" 2>/dev/null || true
-    while kill -0 "$pid" 2>/dev/null && (( waited < ${3:-30} * 10 )); do sleep 0.1; waited=$((waited + 1)); done
-    if kill -0 "$pid" 2>/dev/null; then
-        echo "$2 (pid $pid) did not stop; killing it" >&2
-        kill -KILL "$pid" 2>/dev/null || true
-    fi
-    wait "$pid" 2>/dev/null || true
-}
-cleanup() {
-    local rc=$?
-    set +e
-    stop_pid "$app_pid" platform 60
-    # a database server left behind by a killed platform: fast shutdown
-    local pidfile="$data/postgres/cluster/postmaster.pid" pg_pid
-    if [[ -n "$data" && -f "$pidfile" ]]; then
-        pg_pid="$(head -1 "$pidfile")"
-        if [[ "$pg_pid" =~ ^[0-9]+$ ]] && kill -0 "$pg_pid" 2>/dev/null; then
-            kill -INT "$pg_pid" 2>/dev/null
-            for _ in $(seq 1 100); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.1; done
-        fi
-    fi
-    if [[ -n "$work" ]]; then
-        if [[ "$keep" = 1 ]]; then echo "kept $work"; else rm -rf "$work"; fi
-    fi
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# As root the embedded PostgreSQL runs as the unprivileged `wificore` account: every parent of
-# the data dir must be searchable by it, hence /tmp (or $TMPDIR) and 0755.
-work="$(mktemp -d "${TMPDIR:-/tmp}/wcbilling.XXXXXX")"
-chmod 755 "$work"
+trap_cleanup
+make_work wcbilling
 data="$work/data"
-mkdir -m 755 "$data" "$work/tmp"
+mkdir -m 755 "$data"
 cp "$jar" "$work/wificore.jar"
 # compiled once: no run pays (or, on 2 cores, competes with) the source launcher's compile
-"$(dirname "$(readlink -f "$java")")/javac" -d "$work/gen" "$here/BillBench.java"
+"$(jdk_tool javac)" -d "$work/gen" "$here/BillBench.java"
 
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
 gen() {   # runs a BillBench mode; prints its RESULT line (without "RESULT ")
-    local line
-    line="$("$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$work/gen" BillBench "$@" --url "$base_url" 2>"$work/gen.err" | tail -1)" \
-        || { echo "BillBench $1 failed: $(tail -3 "$work/gen.err")" >&2; return 1; }
-    [[ "$line" = RESULT* ]] || { echo "BillBench $1: no result ($(tail -3 "$work/gen.err"))" >&2; return 1; }
-    echo "${line#RESULT }"
+    result_line "BillBench $1" "$work/gen.err" \
+        "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$work/gen" BillBench "$@" --url "$base_url"
 }
-# CPU: jiffies of one process (self), of a process tree (live descendants directly, exited ones
-# through their parents' cutime/cstime), of the whole machine
-self_jiffies() { local s; s="$(cat /proc/"$1"/stat 2>/dev/null)" || { echo 0; return; }; s="${s##*) }"; read -r -a f <<<"$s"; echo $(( f[11] + f[12] )); }
-tree_jiffies() {
-    local total=0 pid stat
-    local -a pids=("$1") queue=("$1")
-    while (( ${#queue[@]} )); do
-        local p="${queue[0]}"; queue=("${queue[@]:1}")
-        for c in $(cat /proc/"$p"/task/*/children 2>/dev/null); do pids+=("$c"); queue+=("$c"); done
-    done
-    for pid in "${pids[@]}"; do
-        stat="$(cat /proc/"$pid"/stat 2>/dev/null)" || continue
-        stat="${stat##*) }"; read -r -a f <<<"$stat"
-        total=$(( total + f[11] + f[12] + f[13] + f[14] ))
-    done
-    echo "$total"
-}
-machine_jiffies() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+# CPU (self_jiffies, tree_jiffies, machine_jiffies: lib.sh)
 hz="$(getconf CLK_TCK)"
-pg_pid() { head -1 "$data/postgres/cluster/postmaster.pid"; }
 jit_jiffies() {   # the platform JVM's JIT compiler threads (C1, C2)
     local total=0 t stat
     for t in /proc/"$1"/task/*; do
@@ -197,49 +128,38 @@ cpu_report() {   # $1 mark before, $2 mark after, $3 events, $4 seconds: CPU ms 
         printf "jvm_ms_per=%.2f pg_ms_per=%.2f jit_ms_per=%.2f jvm_cores=%.2f pg_cores=%.2f other_cores=%.2f",
             j / hz * 1000 / n, p / hz * 1000 / n, c / hz * 1000 / n, j / hz / s, p / hz / s, (m - j - p) / hz / s }'
 }
-val() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$1"; }   # $1 result line, $2 key
 
 # ---------------------------------------------------------------- platform
 echo "Billing benchmark: callback-to-accept latency and settlements/s"
-echo "  machine:   $(nproc) CPU(s), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr), load $(load)"
-echo "  java:      $("$java" -version 2>&1 | head -1); user $(id -un)"
+echo "  machine:   $(machine_info), load $(load)"
+echo "  java:      $(java_version); user $(id -un)"
 echo "  work dir:  $work"
 start_platform() {
     t0="$(now_ms)"
-    env -u WIFICORE_DB_URL \
-        WIFICORE_DATA_DIR="$data" WIFICORE_DB_PORT="$db_port" WIFICORE_HTTP_PORT="$http_port" \
-        WIFICORE_WS_PORT="$ws_port" WIFICORE_WS_METRICS_PORT=-1 \
+    # shellcheck disable=SC2086   # JAVA_OPTS: words
+    launch_platform "$work/platform.log" WIFICORE_WS_PORT="$ws_port" WIFICORE_WS_METRICS_PORT=-1 \
         WIFICORE_RADIUS_AUTH_PORT="$auth_port" WIFICORE_RADIUS_ACCT_PORT="$acct_port" \
         WIFICORE_ADMIN_EMAIL="admin@billbench.example" WIFICORE_ADMIN_PASSWORD="billbench-admin-password-1" \
-        "$java" -Djava.io.tmpdir="$work/tmp" ${JAVA_OPTS:-} -jar "$work/wificore.jar" >>"$work/platform.log" 2>&1 &
-    app_pid=$!
-    while :; do
-        code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$base_url/health" || true)"
-        [[ "$code" = 200 ]] && break
-        if ! kill -0 "$app_pid" 2>/dev/null; then
-            echo "platform exited during start-up; last log lines ($work/platform.log):" >&2; tail -20 "$work/platform.log" >&2; exit 1
-        fi
-        (( $(now_ms) - t0 < 300000 )) || { echo "no /health 200 within 300 s" >&2; exit 1; }
-        sleep 0.2
-    done
+        ${JAVA_OPTS:-} -jar "$work/wificore.jar"
+    wait_health "$base_url" "$work/platform.log" "$t0"
     echo "  platform up in $(( ($(now_ms) - t0) / 1000 )) s (pid $app_pid; HTTP $http_port, DB $db_port, WS $ws_port, RADIUS $auth_port/$acct_port)"
 }
 start_platform
 if [[ -n "$profile" ]]; then
     # pg_stat_statements needs shared_preload_libraries, i.e. a server restart: the platform
     # stops its cluster on SIGTERM and starts it again with the setting
-    stop_pid "$app_pid" platform 60
+    stop_platform
     JAVA_OPTS="${JAVA_OPTS:-} -XX:FlightRecorderOptions:stackdepth=512"   # Spring's filter chains are deep
     printf '%s\n' "shared_preload_libraries = 'pg_stat_statements'" "pg_stat_statements.track = all" \
         "track_functions = pl" >>"$data/postgres/cluster/postgresql.conf"
     start_platform
     psql_su() {   # runs SQL as the cluster's superuser in the platform's database
-        PGPASSWORD="$(sed -n 's/^postgres=//p' "$data/postgres/credentials")" \
+        PGPASSWORD="$(pg_super_pw)" \
             psql -X -q -h 127.0.0.1 -p "$db_port" -U postgres -d wificore -v ON_ERROR_STOP=1 "$@"
     }
     psql_su -c "create extension if not exists pg_stat_statements" >/dev/null
     mkdir -p "$profile"
-    jcmd="$(dirname "$(readlink -f "$java")")/jcmd"
+    jcmd="$(jdk_tool jcmd)"
 fi
 profile_start() {   # $1 via
     [[ -n "$profile" ]] || return 0

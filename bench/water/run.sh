@@ -24,6 +24,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
+# shellcheck source=bench/lib.sh
+. "$here/../lib.sh"
 seconds=30; clients=4; batch=1000; dup_share=0.1; authorize_n=5000; keep="${KEEP:-0}"; pg_stats=0
 while (( $# )); do
     case "$1" in
@@ -34,114 +36,47 @@ while (( $# )); do
         --authorize) authorize_n="${2:?}"; shift ;;
         --keep) keep=1 ;;
         --pg-stats) pg_stats=1 ;;
-        -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
+        -h|--help) print_help "$0"; exit 0 ;;
         *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
 done
 
-if [[ -n "${JAVA:-}" ]]; then java="$JAVA"
-elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-else java=java; fi
-"$java" -version 2>&1 | head -1 | grep -q '"2[5-9]' || { echo "need Java 25 (set JAVA)" >&2; exit 1; }
-command -v curl >/dev/null || { echo "need curl" >&2; exit 1; }
-jar="${JAR:-target/wificore.jar}"
-[[ "$jar" = /* ]] || jar="$repo/$jar"
-[[ -f "$jar" ]] || { echo "no $jar: build it first (mvn -B -q -o -DskipTests package)" >&2; exit 1; }
+need_java25_jar_curl
 
 http_port="${HTTP_PORT:-18076}"; db_port="${DB_PORT:-15476}"; ws_port="${WS_PORT:-16076}"
 auth_port="${AUTH_PORT:-11816}"; acct_port="${ACCT_PORT:-11817}"
 base_url="http://127.0.0.1:$http_port"
-for p in "$http_port" "$db_port" "$ws_port"; do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "port $p is in use (set HTTP_PORT/DB_PORT/WS_PORT)" >&2; exit 1; fi
-done
+need_free_ports "set HTTP_PORT/DB_PORT/WS_PORT" "$http_port" "$db_port" "$ws_port"
 
 work=""; data=""; app_pid=""
-cleanup() {
-    local rc=$?
-    set +e
-    if [[ -n "$app_pid" ]] && kill -0 "$app_pid" 2>/dev/null; then
-        kill -TERM "$app_pid"; for _ in $(seq 1 600); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
-        kill -0 "$app_pid" 2>/dev/null && kill -KILL "$app_pid"
-        wait "$app_pid" 2>/dev/null
-    fi
-    local pidfile="$data/postgres/cluster/postmaster.pid" pg
-    if [[ -n "$data" && -f "$pidfile" ]]; then
-        pg="$(head -1 "$pidfile")"
-        if [[ "$pg" =~ ^[0-9]+$ ]] && kill -0 "$pg" 2>/dev/null; then
-            kill -INT "$pg"; for _ in $(seq 1 100); do kill -0 "$pg" 2>/dev/null || break; sleep 0.1; done
-        fi
-    fi
-    if [[ -n "$work" ]]; then if [[ "$keep" = 1 ]]; then echo "kept $work"; else rm -rf "$work"; fi; fi
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# as root the embedded PostgreSQL runs as the `wificore` account: the data dir's parents must be searchable
-work="$(mktemp -d "${TMPDIR:-/tmp}/wcwater.XXXXXX")"
-chmod 755 "$work"
+trap_cleanup   # lib.sh: stops the platform (and a PostgreSQL left behind), removes $work
+make_work wcwater
 data="$work/data"
-mkdir -m 755 "$data" "$work/tmp"
+mkdir -m 755 "$data"
 cp "$jar" "$work/wificore.jar"
-"$(dirname "$(readlink -f "$java")")/javac" -d "$work/gen" "$here/WaterBench.java"
+"$(jdk_tool javac)" -d "$work/gen" "$here/WaterBench.java"
 
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
-gen() {
-    local line
-    line="$("$java" -XX:+UseSerialGC -cp "$work/gen" WaterBench "$@" --url "$base_url" 2>"$work/gen.err" | tail -1)" \
-        || { echo "WaterBench $1 failed: $(tail -3 "$work/gen.err")" >&2; return 1; }
-    [[ "$line" = RESULT* ]] || { echo "WaterBench $1: no result ($(tail -3 "$work/gen.err"))" >&2; return 1; }
-    echo "${line#RESULT }"
+gen() {   # runs a WaterBench mode; prints its RESULT line (without "RESULT ")
+    result_line "WaterBench $1" "$work/gen.err" "$java" -XX:+UseSerialGC -cp "$work/gen" WaterBench "$@" --url "$base_url"
 }
-val() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$1"; }
 hz="$(getconf CLK_TCK)"
-jiffies() {   # a process tree's CPU (live descendants and reaped children)
-    local total=0 pid stat
-    local -a pids=("$1") queue=("$1")
-    while (( ${#queue[@]} )); do
-        local p="${queue[0]}"; queue=("${queue[@]:1}")
-        for c in $(cat /proc/"$p"/task/*/children 2>/dev/null); do pids+=("$c"); queue+=("$c"); done
-    done
-    for pid in "${pids[@]}"; do
-        stat="$(cat /proc/"$pid"/stat 2>/dev/null)" || continue
-        stat="${stat##*) }"; read -r -a f <<<"$stat"
-        total=$(( total + f[11] + f[12] + f[13] + f[14] ))
-    done
-    echo "$total"
-}
-self_jiffies() { local s; s="$(cat /proc/"$1"/stat 2>/dev/null)" || { echo 0; return; }; s="${s##*) }"; read -r -a f <<<"$s"; echo $(( f[11] + f[12] )); }
-pg_pid() { head -1 "$data/postgres/cluster/postmaster.pid"; }
 
 echo "Water benchmark: signed batch ingest and authorize latency"
-echo "  machine:   $(nproc) CPU(s), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr), load $(load)"
-echo "  java:      $("$java" -version 2>&1 | head -1); user $(id -un)"
+echo "  machine:   $(machine_info), load $(load)"
+echo "  java:      $(java_version); user $(id -un)"
 start_platform() {
     local t0; t0="$(now_ms)"
-    env -u WIFICORE_DB_URL \
-        WIFICORE_DATA_DIR="$data" WIFICORE_DB_PORT="$db_port" WIFICORE_HTTP_PORT="$http_port" \
-        WIFICORE_WS_PORT="$ws_port" WIFICORE_WS_METRICS_PORT=-1 \
+    # shellcheck disable=SC2086   # JAVA_OPTS: words
+    launch_platform "$work/platform.log" WIFICORE_WS_PORT="$ws_port" WIFICORE_WS_METRICS_PORT=-1 \
         WIFICORE_RADIUS_AUTH_PORT="$auth_port" WIFICORE_RADIUS_ACCT_PORT="$acct_port" \
         WIFICORE_ADMIN_EMAIL="admin@waterbench.example" WIFICORE_ADMIN_PASSWORD="waterbench-admin-password-1" \
-        "$java" -Djava.io.tmpdir="$work/tmp" ${JAVA_OPTS:-} -jar "$work/wificore.jar" >>"$work/platform.log" 2>&1 &
-    app_pid=$!
-    while :; do
-        code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$base_url/health" || true)"
-        [[ "$code" = 200 ]] && break
-        kill -0 "$app_pid" 2>/dev/null || { echo "platform exited during start-up:" >&2; tail -20 "$work/platform.log" >&2; exit 1; }
-        (( $(now_ms) - t0 < 300000 )) || { echo "no /health 200 within 300 s" >&2; exit 1; }
-        sleep 0.2
-    done
+        ${JAVA_OPTS:-} -jar "$work/wificore.jar"
+    wait_health "$base_url" "$work/platform.log" "$t0"
     echo "  platform up in $(( ($(now_ms) - t0) / 1000 )) s (pid $app_pid; HTTP $http_port, DB $db_port)"
 }
-stop_platform() {
-    kill -TERM "$app_pid"; for _ in $(seq 1 600); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
-    wait "$app_pid" 2>/dev/null || true
-}
 pg_super() {   # a statement as the embedded cluster's superuser (its generated password is in the data dir)
-    PGPASSWORD="$(sed -n 's/^postgres=//p' "$data/postgres/credentials")" \
+    PGPASSWORD="$(pg_super_pw)" \
         psql -X -q -A -F ' | ' -h 127.0.0.1 -p "$db_port" -U postgres -d wificore -c "$1"
 }
 start_platform
@@ -164,10 +99,10 @@ gen ingest --devices "$devices" --customers "$work/customers.txt" --clients "$cl
 booked_warm="$(val "$(gen count --token "$token")" booked)"
 load_ingest="$(load)"
 [[ "$pg_stats" = 1 ]] && pg_super "select pg_stat_statements_reset()" >/dev/null
-j0="$(self_jiffies "$app_pid")"; p0="$(jiffies "$(pg_pid)")"
+j0="$(self_jiffies "$app_pid")"; p0="$(tree_jiffies "$(pg_pid)")"
 ing="$(gen ingest --devices "$devices" --customers "$work/customers.txt" --clients "$clients" --batch "$batch" \
     --dup-share "$dup_share" --seconds "$seconds" --seq-from 100000000000)"
-j1="$(self_jiffies "$app_pid")"; p1="$(jiffies "$(pg_pid)")"
+j1="$(self_jiffies "$app_pid")"; p1="$(tree_jiffies "$(pg_pid)")"
 secs="$(val "$ing" seconds)"
 cpu="$(awk -v j=$((j1 - j0)) -v p=$((p1 - p0)) -v hz="$hz" -v s="$secs" 'BEGIN { printf "jvm %.2f cores, postgres %.2f cores", j / hz / s, p / hz / s }')"
 # CPU per item sent (repeats included): what bounds throughput on a machine with few cores
