@@ -25,25 +25,14 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
+# shellcheck source=bench/lib.sh
+. "$here/../lib.sh"
 
 keep="${KEEP:-0}"
-for arg in "$@"; do
-    case "$arg" in
-        --keep) keep=1 ;;
-        -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "unknown argument: $arg" >&2; exit 2 ;;
-    esac
-done
+keep_args "$0" "$@"
 
-jar="${JAR:-target/wificore.jar}"
-[[ "$jar" = /* ]] || jar="$repo/$jar"
-if [[ -n "${JAVA:-}" ]]; then
-    java="$JAVA"
-elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-    java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-else
-    java=java
-fi
+resolve_jar
+pick_java
 http_port="${HTTP_PORT:-18075}"
 db_port="${DB_PORT:-15475}"
 stages="${STAGES:-10 100 1000}"
@@ -56,100 +45,35 @@ admin_email="bench-admin@bench.example"
 admin_password="bench-admin-password-1"
 base_url="http://127.0.0.1:$http_port"
 
-[[ -f "$jar" ]] || { echo "jar not found: $jar (build it, or set JAR)" >&2; exit 1; }
-command -v curl >/dev/null || { echo "curl is required" >&2; exit 1; }
-"$java" -version 2>&1 | head -1 | grep -q '"25' || echo "warning: $java is not Java 25" >&2
+need_jar
+need_cmd curl
+java_is_25 || echo "warning: $java is not Java 25" >&2
+need_free_ports "set HTTP_PORT / DB_PORT" "$http_port" "$db_port"
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for p in "$http_port" "$db_port"; do
-    if port_in_use "$p"; then echo "port $p is already in use (set HTTP_PORT / DB_PORT)" >&2; exit 1; fi
-done
-
+# lib.sh: stop_platform, stop_leftover_db, and cleanup (both, then removes $work)
 work=""
 data=""
 app_pid=""
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-
-stop_platform() {
-    [[ -n "$app_pid" ]] || return 0
-    if kill -0 "$app_pid" 2>/dev/null; then
-        kill -TERM "$app_pid" 2>/dev/null || true
-        local waited=0
-        while kill -0 "$app_pid" 2>/dev/null && (( waited < 600 )); do sleep 0.1; waited=$((waited + 1)); done
-        if kill -0 "$app_pid" 2>/dev/null; then
-            echo "platform (pid $app_pid) did not stop within 60 s; killing it" >&2
-            kill -KILL "$app_pid" 2>/dev/null || true
-        fi
-    fi
-    wait "$app_pid" 2>/dev/null || true
-    app_pid=""
-}
-
-stop_leftover_database() {
-    # a database server left behind by a killed platform (a daemon of pg_ctl): fast shutdown
-    local pidfile="$data/postgres/cluster/postmaster.pid"
-    if [[ -n "$data" && -f "$pidfile" ]]; then
-        local pg_pid
-        pg_pid="$(head -1 "$pidfile")"
-        if [[ "$pg_pid" =~ ^[0-9]+$ ]] && kill -0 "$pg_pid" 2>/dev/null; then
-            kill -INT "$pg_pid" 2>/dev/null
-            for _ in $(seq 1 100); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.1; done
-        fi
-    fi
-}
-
-cleanup() {
-    local rc=$?
-    set +e
-    stop_platform
-    stop_leftover_database
-    if [[ -z "$work" ]]; then
-        :
-    elif [[ "$keep" = 1 ]]; then
-        echo "kept $work (logs: $work/*.log)"
-    else
-        rm -rf "$work"
-    fi
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-work="$(mktemp -d "${TMPDIR:-/tmp}/wcpbench.XXXXXX")" || {
-    echo "cannot create a temp dir under ${TMPDIR:-/tmp}; set TMPDIR to a writable directory" >&2; exit 1; }
-chmod 755 "$work"
-mkdir "$work/tmp"
+trap_cleanup
+make_work wcpbench
+keep_note=" (logs: $work/*.log)"
 cp "$jar" "$work/wificore.jar"
 : >"$work/results.tsv"
 
 start_platform() {
-    local log="$1" t0 code
+    local log="$1" t0
     t0="$(now_ms)"
-    env -u WIFICORE_DB_URL \
-        WIFICORE_DATA_DIR="$data" WIFICORE_DB_PORT="$db_port" WIFICORE_HTTP_PORT="$http_port" \
-        WIFICORE_ADMIN_EMAIL="$admin_email" WIFICORE_ADMIN_PASSWORD="$admin_password" \
+    launch_platform "$log" WIFICORE_ADMIN_EMAIL="$admin_email" WIFICORE_ADMIN_PASSWORD="$admin_password" \
         WIFICORE_PARTITIONS_ONTENANTCREATION=false WIFICORE_PARTITIONS_CATCHUP=false WIFICORE_PARTITIONS_CRON=- \
         WIFICORE_RADIUS_ENABLED=false \
-        "$java" -Djava.io.tmpdir="$work/tmp" -jar "$work/wificore.jar" >"$log" 2>&1 &
-    app_pid=$!
-    while :; do
-        code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$base_url/health" || true)"
-        [[ "$code" = 200 ]] && break
-        if ! kill -0 "$app_pid" 2>/dev/null; then
-            echo "platform exited during start-up; last log lines ($log):" >&2
-            tail -20 "$log" >&2
-            exit 1
-        fi
-        if (( $(now_ms) - t0 > 600000 )); then echo "no /health 200 within 600 s" >&2; exit 1; fi
-        sleep 0.2
-    done
+        -jar "$work/wificore.jar"
+    wait_health "$base_url" "$log" "$t0" 600
 }
 
 echo "WifiCore partition-maintenance benchmark"
 echo "  jar:      $jar (copied to $work)"
-echo "  java:     $("$java" -version 2>&1 | head -1)"
-echo "  machine:  $(nproc) CPU(s), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr)"
+echo "  java:     $(java_version)"
+echo "  machine:  $(machine_info)"
 echo "  user:     $(id -un); HTTP $http_port, DB $db_port; stages: ${stages:-none} / full retention: ${full_stages:-none}"
 echo "            tenants; $threads maintenance thread(s)"
 
@@ -170,7 +94,7 @@ stage() {
         --db-port "$db_port" --tenants "$tenants" --threads "$threads" --results "$work/results.tsv" --mode "$mode"
     echo "  cluster size: $(du -sh "$data/postgres/cluster" | cut -f1); load1 $(cut -d' ' -f1 /proc/loadavg)"
     stop_platform
-    stop_leftover_database
+    stop_leftover_db
     [[ "$keep" = 1 ]] || rm -rf "$data"
 }
 
@@ -183,7 +107,7 @@ done
 
 echo
 echo "================ summary ================"
-echo "machine: $(nproc) CPU(s), $(uname -sr); java: $("$java" -version 2>&1 | head -1)"
+echo "machine: $(nproc) CPU(s), $(uname -sr); java: $(java_version)"
 echo "maintenance time as the command reports it (engine only, without JVM/Spring start-up);"
 echo "steady = no-op pass (before/after the roll-forward); roll = a day's roll-forward (cr/ret = partitions"
 echo "created/retired); rel/schema = relations per tenant schema before -> after the first run;"

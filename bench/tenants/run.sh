@@ -23,25 +23,14 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
+# shellcheck source=bench/lib.sh
+. "$here/../lib.sh"
 
 keep="${KEEP:-0}"
-for arg in "$@"; do
-    case "$arg" in
-        --keep) keep=1 ;;
-        -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "unknown argument: $arg" >&2; exit 2 ;;
-    esac
-done
+keep_args "$0" "$@"
 
-jar="${JAR:-target/wificore.jar}"
-[[ "$jar" = /* ]] || jar="$repo/$jar"
-if [[ -n "${JAVA:-}" ]]; then
-    java="$JAVA"
-elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-    java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-else
-    java=java
-fi
+resolve_jar
+pick_java
 http_port="${HTTP_PORT:-18070}"
 db_port="${DB_PORT:-15472}"
 stages="${STAGES:-10 100 1000}"
@@ -54,14 +43,10 @@ admin_password="bench-admin-password-1"
 base_url="http://127.0.0.1:$http_port"
 bench_src="$here/TenantBench.java"
 
-[[ -f "$jar" ]] || { echo "jar not found: $jar (build it, or set JAR)" >&2; exit 1; }
-command -v curl >/dev/null || { echo "curl is required" >&2; exit 1; }
-"$java" -version 2>&1 | head -1 | grep -q '"25' || echo "warning: $java is not Java 25" >&2
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for p in "$http_port" "$db_port"; do
-    if port_in_use "$p"; then echo "port $p is already in use (set HTTP_PORT / DB_PORT)" >&2; exit 1; fi
-done
+need_jar
+need_cmd curl
+java_is_25 || echo "warning: $java is not Java 25" >&2
+need_free_ports "set HTTP_PORT / DB_PORT" "$http_port" "$db_port"
 
 work=""
 data=""
@@ -70,61 +55,18 @@ client_pid=""
 tail_pid=""
 start_no=0
 
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-
-stop_platform() {
-    [[ -n "$app_pid" ]] || return 0
-    if kill -0 "$app_pid" 2>/dev/null; then
-        kill -TERM "$app_pid" 2>/dev/null || true
-        local waited=0
-        while kill -0 "$app_pid" 2>/dev/null && (( waited < 600 )); do sleep 0.1; waited=$((waited + 1)); done
-        if kill -0 "$app_pid" 2>/dev/null; then
-            echo "platform (pid $app_pid) did not stop within 60 s; killing it" >&2
-            kill -KILL "$app_pid" 2>/dev/null || true
-        fi
-    fi
-    wait "$app_pid" 2>/dev/null || true
-    app_pid=""
-}
-
-cleanup() {
-    local rc=$?
-    set +e
+# lib.sh's cleanup: this, then stop_platform, stop_leftover_db, removes $work
+cleanup_extra() {
+    local p
     for p in "$client_pid" "$tail_pid"; do
-        [[ -n "$p" ]] && kill -TERM "$p" 2>/dev/null && wait "$p" 2>/dev/null
+        [[ -z "$p" ]] || { kill -TERM "$p" 2>/dev/null && wait "$p" 2>/dev/null; }
     done
-    stop_platform
-    # a database server left behind by a killed platform (it is a daemon of pg_ctl): fast shutdown
-    local pidfile="$data/postgres/cluster/postmaster.pid"
-    if [[ -f "$pidfile" ]]; then
-        local pg_pid
-        pg_pid="$(head -1 "$pidfile")"
-        if [[ "$pg_pid" =~ ^[0-9]+$ ]] && kill -0 "$pg_pid" 2>/dev/null; then
-            kill -INT "$pg_pid" 2>/dev/null
-            for _ in $(seq 1 100); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.1; done
-        fi
-    fi
-    if [[ -z "$work" ]]; then
-        :
-    elif [[ "$keep" = 1 ]]; then
-        echo "kept $work (logs: $work/*.log, data: $data)"
-    else
-        rm -rf "$work"
-    fi
-    exit "$rc"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# The embedded PostgreSQL runs as an unprivileged account when we are root: every parent
-# of the data dir must be searchable by it, hence /tmp (or $TMPDIR) and 0755.
-work="$(mktemp -d "${TMPDIR:-/tmp}/wcbench.XXXXXX")" || {
-    echo "cannot create a temp dir under ${TMPDIR:-/tmp}; set TMPDIR to a writable directory" >&2; exit 1; }
-chmod 755 "$work"
+trap_cleanup
+make_work wcbench
 data="$work/data"
+keep_note=" (logs: $work/*.log, data: $data)"
 mkdir -m 755 "$data"
-mkdir "$work/tmp"   # the platform's java.io.tmpdir (Tomcat's work dir), so nothing else in /tmp is needed
 cp "$jar" "$work/wificore.jar"
 
 # Starts the platform, waits for /health 200 and the "Started WifiCore" line; appends a result row.
@@ -133,25 +75,13 @@ start_platform() {
     local tenants="$1" label="$2"
     start_no=$((start_no + 1))
     local log="$work/app-$start_no.log"
-    local t0 t1 code
+    local t0 t1
     t0="$(now_ms)"
-    env -u WIFICORE_DB_URL \
-        WIFICORE_DATA_DIR="$data" WIFICORE_DB_PORT="$db_port" WIFICORE_HTTP_PORT="$http_port" \
-        WIFICORE_ADMIN_EMAIL="$admin_email" WIFICORE_ADMIN_PASSWORD="$admin_password" \
+    # shellcheck disable=SC2086   # JAVA_OPTS: words
+    launch_platform "$log" WIFICORE_ADMIN_EMAIL="$admin_email" WIFICORE_ADMIN_PASSWORD="$admin_password" \
         WIFICORE_TENANCY_VERIFYONSTARTUP="$verify_flag" \
-        "$java" -Djava.io.tmpdir="$work/tmp" ${JAVA_OPTS:-} -jar "$work/wificore.jar" >"$log" 2>&1 &
-    app_pid=$!
-    while :; do
-        code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$base_url/health" || true)"
-        [[ "$code" = 200 ]] && break
-        if ! kill -0 "$app_pid" 2>/dev/null; then
-            echo "platform exited during start-up; last log lines ($log):" >&2
-            tail -20 "$log" >&2
-            exit 1
-        fi
-        if (( $(now_ms) - t0 > 600000 )); then echo "no /health 200 within 600 s" >&2; exit 1; fi
-        sleep 0.1
-    done
+        ${JAVA_OPTS:-} -jar "$work/wificore.jar"
+    wait_health "$base_url" "$log" "$t0" 600 0.1
     t1="$(now_ms)"
     local started="" migrated="" i
     for i in $(seq 1 100); do
@@ -193,8 +123,8 @@ restart_platform() {
 
 echo "WifiCore tenant benchmark"
 echo "  jar:      $jar (copied to $work)"
-echo "  java:     $("$java" -version 2>&1 | head -1)"
-echo "  machine:  $(nproc) CPU(s), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr)"
+echo "  java:     $(java_version)"
+echo "  machine:  $(machine_info)"
 echo "  user:     $(id -un); data dir $data; HTTP $http_port, DB $db_port"
 echo "  stages:   $stages tenants; $starts (+$verify_starts verify-all) measured start(s) per stage; $clients client(s)"
 echo
@@ -247,7 +177,7 @@ stop_platform
 
 echo
 echo "================ summary ================"
-echo "machine: $(nproc) CPU(s), $(uname -sr); java: $("$java" -version 2>&1 | head -1)"
+echo "machine: $(nproc) CPU(s), $(uname -sr); java: $(java_version)"
 echo
 echo "Tenant creation (POST /api/platform/tenants, $clients client(s), closed loop), per stage:"
 cat "$work/creation.txt"
