@@ -43,6 +43,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
+# shellcheck source=bench/lib.sh
+. "$here/../lib.sh"
 
 only="a,b,c"
 connections=10000
@@ -61,7 +63,7 @@ while (( $# )); do
         --step-seconds) step_seconds="${2:?}"; shift ;;
         --keep) keep=1 ;;
         --no-floor) floor=0 ;;
-        -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
+        -h|--help) print_help "$0"; exit 0 ;;
         *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -72,27 +74,15 @@ run_a=0; run_b=0; run_c=0
 [[ ",$only," = *,b,* ]] && run_b=1
 [[ ",$only," = *,c,* ]] && run_c=1
 
-if [[ -n "${JAVA:-}" ]]; then
-    java="$JAVA"
-elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-    java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-else
-    java=java
-fi
-"$java" -version 2>&1 | head -1 | grep -q '"2[5-9]' || { echo "need Java 25 (set JAVA)" >&2; exit 1; }
-jdk_bin="$(dirname "$(readlink -f "$(command -v "$java")")")"
+need_java25_jar_curl
 for tool in javac jcmd; do
-    [[ -x "$jdk_bin/$tool" ]] || { echo "$jdk_bin/$tool not found: need a full JDK 25 (set JAVA)" >&2; exit 1; }
+    [[ -x "$(jdk_tool "$tool")" ]] || { echo "$(jdk_tool "$tool") not found: need a full JDK 25 (set JAVA)" >&2; exit 1; }
 done
-command -v curl >/dev/null || { echo "curl is required" >&2; exit 1; }
-jar="${JAR:-target/wificore.jar}"
-[[ "$jar" = /* ]] || jar="$repo/$jar"
-[[ -f "$jar" ]] || { echo "jar not found: $jar (build it: mvn -B -q -o -DskipTests package, or set JAR)" >&2; exit 1; }
 
 # fixed ports by default (see --help); a default port that is taken is replaced by a free one,
 # a port set in the environment must be free
 declare -A taken=()
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null || ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; }
+port_busy() { port_in_use "$1" || ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; }
 pick_port() {   # $1 env value, $2 default, $3 name
     local p="${1:-$2}"
     if port_busy "$p" || [[ -n "${taken[$p]:-}" ]]; then
@@ -130,44 +120,11 @@ if [[ "$nofile" != unlimited ]] && (( run_a )) && (( nofile < connections + 1000
     echo "  -> scenario a runs with $connections connections only (raise the hard limit for 10,000)"
 fi
 
-# ---------------------------------------------------------------- cleanup
+# ---------------------------------------------------------------- cleanup (lib.sh)
 work=""; data=""; app_pid=""; gen_pid=""
-stop_pid() {   # $1 pid, $2 name, $3 seconds
-    local pid="$1" waited=0
-    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
-    kill -TERM "$pid" 2>/dev/null || true
-    while kill -0 "$pid" 2>/dev/null && (( waited < ${3:-30} * 10 )); do sleep 0.1; waited=$((waited + 1)); done
-    if kill -0 "$pid" 2>/dev/null; then
-        echo "$2 (pid $pid) did not stop; killing it" >&2
-        kill -KILL "$pid" 2>/dev/null || true
-    fi
-    wait "$pid" 2>/dev/null || true
-}
-cleanup() {
-    local rc=$?
-    set +e
-    stop_pid "$gen_pid" generator 5
-    stop_pid "$app_pid" platform 60
-    # a database server left behind by a killed platform: fast shutdown
-    local pidfile="$data/postgres/cluster/postmaster.pid" pg_pid
-    if [[ -n "$data" && -f "$pidfile" ]]; then
-        pg_pid="$(head -1 "$pidfile")"
-        if [[ "$pg_pid" =~ ^[0-9]+$ ]] && kill -0 "$pg_pid" 2>/dev/null; then
-            kill -INT "$pg_pid" 2>/dev/null
-            for _ in $(seq 1 100); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.1; done
-        fi
-    fi
-    if [[ -n "$work" ]]; then
-        if [[ "$keep" = 1 ]]; then echo "kept $work (server log: $work/platform.log, results: $work/results)"; else rm -rf "$work"; fi
-    fi
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+cleanup_extra() { stop_pid "$gen_pid" generator 5; }
+trap_cleanup
 
-# The embedded PostgreSQL runs as the unprivileged `wificore` account when we are root:
-# every parent of the data dir must be searchable by it, hence /tmp (or $TMPDIR) and 0755.
 tmp_base="${TMPDIR:-/tmp}"
 if [[ ! -w "$tmp_base" && -z "${TMPDIR:-}" && "$(id -u)" != 0 ]]; then
     # /tmp is not writable for every user on every machine (it is 0755 on ours): use the home dir
@@ -175,18 +132,14 @@ if [[ ! -w "$tmp_base" && -z "${TMPDIR:-}" && "$(id -u)" != 0 ]]; then
     mkdir -p "$tmp_base"
     echo "  /tmp is not writable for $(id -un): temp dir under $tmp_base (set TMPDIR to choose)"
 fi
-work="$(mktemp -d "$tmp_base/wcrealtime.XXXXXX")" || {
-    echo "cannot create a temp dir under $tmp_base; set TMPDIR" >&2; exit 1; }
-chmod 755 "$work"
+make_work wcrealtime "$tmp_base"
+keep_note=" (server log: $work/platform.log, results: $work/results)"
 data="$work/data"
-mkdir -m 755 "$data" "$work/tmp" "$work/results"
+mkdir -m 755 "$data" "$work/results"
 # (not named wificore.jar: on this shared machine something stops processes running "wificore.jar")
 cp "$jar" "$work/wificore-rtbench.jar"
 # compiled once, so that no scenario pays (or, on 2 cores, competes with) the source launcher's compile
-"$jdk_bin/javac" -d "$work/gen" "$here/RtBench.java"
-
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
+"$(jdk_tool javac)" -d "$work/gen" "$here/RtBench.java"
 
 # ---------------------------------------------------------------- platform
 # JMX on 127.0.0.1 only, for scenario a's full GC and heap reading (jcmd's attach socket
@@ -199,23 +152,13 @@ start_platform() {
     local log="$work/platform.log" t0 code
     t0="$(now_ms)"
     cd "$work"   # the server's working directory: nothing of it lands in the checkout
-    env -u WIFICORE_DB_URL \
-        WIFICORE_DATA_DIR="$data" WIFICORE_DB_PORT="$db_port" WIFICORE_HTTP_PORT="$http_port" \
-        WIFICORE_RADIUS_AUTH_PORT=0 WIFICORE_RADIUS_ACCT_PORT=0 \
+    # shellcheck disable=SC2086   # jmx_opts, JAVA_OPTS: words
+    launch_platform "$log" WIFICORE_RADIUS_AUTH_PORT=0 WIFICORE_RADIUS_ACCT_PORT=0 \
         WIFICORE_WS_PORT="$ws_port" WIFICORE_WS_METRICS_PORT="$metrics_port" \
         WIFICORE_PUSHER_APP_ID="$app_id" WIFICORE_PUSHER_APP_KEY="$app_key" WIFICORE_PUSHER_APP_SECRET="$app_secret" \
         WIFICORE_ADMIN_EMAIL="bench-admin@bench.example" WIFICORE_ADMIN_PASSWORD="bench-admin-password-1" \
-        "$java" -Xmx"$heap" -Djava.io.tmpdir="$work/tmp" $jmx_opts ${JAVA_OPTS:-} -jar "$work/wificore-rtbench.jar" >"$log" 2>&1 &
-    app_pid=$!
-    while :; do
-        code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$http_port/health" || true)"
-        [[ "$code" = 200 ]] && break
-        if ! kill -0 "$app_pid" 2>/dev/null; then
-            echo "platform exited during start-up; last log lines ($log):" >&2; tail -20 "$log" >&2; exit 1
-        fi
-        (( $(now_ms) - t0 < 300000 )) || { echo "no /health 200 within 300 s" >&2; exit 1; }
-        sleep 0.2
-    done
+        -Xmx"$heap" $jmx_opts ${JAVA_OPTS:-} -jar "$work/wificore-rtbench.jar"
+    wait_health "http://127.0.0.1:$http_port" "$log" "$t0"
     code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$metrics_port/metrics" || true)"
     [[ "$code" = 200 ]] || { echo "metrics port $metrics_port answers $code (WIFICORE_WS_METRICS_PORT)" >&2; exit 1; }
     echo "  platform up in $(( ($(now_ms) - t0) / 1000 )) s (pid $app_pid, -Xmx$heap; HTTP $http_port, DB $db_port," \
@@ -237,9 +180,9 @@ gen() {   # RtBench with the common options; $1 = result name, rest: scenario op
 
 # ---------------------------------------------------------------- run
 echo "Real-time benchmark (Pusher protocol 7)"
-echo "  machine: $(nproc) CPU(s), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr);" \
+echo "  machine: $(machine_info);" \
     "user $(id -un); open files $(ulimit -n)"
-echo "  java:    $("$java" -version 2>&1 | head -1)"
+echo "  java:    $(java_version)"
 echo "  jar:     $jar"
 echo "  work:    $work"
 echo "  load:    $(load)"
@@ -279,7 +222,7 @@ if grep -qE 'ERROR|OutOfMemoryError' "$work/platform.log"; then
     echo "server log errors ($work/platform.log):"
     grep -E 'ERROR|OutOfMemoryError' "$work/platform.log" | cut -c1-240 | sort | uniq -c | sort -rn | head -5
 fi
-stop_pid "$app_pid" platform 60; app_pid=""
+stop_platform
 
 echo
 echo "================ summary ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, server -Xmx$heap, $(( ($(now_ms) - t_start) / 1000 )) s; load now $(load)) ================"
