@@ -21,6 +21,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
+# shellcheck source=bench/lib.sh
+. "$here/../lib.sh"
 
 subscribers=100000
 sessions=1000000
@@ -38,24 +40,13 @@ while (( $# )); do
         --only) only="${2:?}"; shift ;;
         --data) reuse="${2:?}"; shift ;;
         --keep) keep=1 ;;
-        -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
+        -h|--help) print_help "$0"; exit 0 ;;
         *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
 done
 
-if [[ -n "${JAVA:-}" ]]; then
-    java="$JAVA"
-elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-    java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-else
-    java=java
-fi
-"$java" -version 2>&1 | head -1 | grep -q '"2[5-9]' || { echo "need Java 25 (set JAVA)" >&2; exit 1; }
-command -v curl >/dev/null || { echo "need curl" >&2; exit 1; }
-jar="${JAR:-target/wificore.jar}"
-[[ "$jar" = /* ]] || jar="$repo/$jar"
-[[ -f "$jar" ]] || { echo "no $jar: build it first (mvn -B -q -o -DskipTests package)" >&2; exit 1; }
+need_java25_jar_curl
 
 http_port="${HTTP_PORT:-18078}"
 db_port="${DB_PORT:-15478}"
@@ -63,63 +54,30 @@ ws_port="${WS_PORT:-16078}"
 auth_port="${AUTH_PORT:-11878}"
 acct_port="${ACCT_PORT:-11879}"
 base_url="http://127.0.0.1:$http_port"
-for p in "$http_port" "$db_port" "$ws_port"; do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "port $p is in use (set HTTP_PORT/DB_PORT/WS_PORT)" >&2; exit 1; fi
-done
+need_free_ports "set HTTP_PORT/DB_PORT/WS_PORT" "$http_port" "$db_port" "$ws_port"
 slug=scale
 email="scale@wificore.test"
 password="web-bench-password-8"
 admin_email="admin@webbench.example"
 admin_password="webbench-admin-password-8"
 
-# ---------------------------------------------------------------- cleanup
+# ---------------------------------------------------------------- cleanup (lib.sh)
 work=""; data=""; app_pid=""
-stop_pid() {   # $1 pid, $2 name, $3 seconds
-    local pid="$1" waited=0
-    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
-    kill -TERM "$pid" 2>/dev/null || true
-    while kill -0 "$pid" 2>/dev/null && (( waited < ${3:-30} * 10 )); do sleep 0.1; waited=$((waited + 1)); done
-    if kill -0 "$pid" 2>/dev/null; then
-        echo "$2 (pid $pid) did not stop; killing it" >&2
-        kill -KILL "$pid" 2>/dev/null || true
-    fi
-    wait "$pid" 2>/dev/null || true
-}
-cleanup() {
-    local rc=$?
-    set +e
-    stop_pid "$app_pid" platform 60
-    local pidfile="$data/postgres/cluster/postmaster.pid" pg_pid
-    if [[ -n "$data" && -f "$pidfile" ]]; then   # a database server left behind by a killed platform
-        pg_pid="$(head -1 "$pidfile")"
-        if [[ "$pg_pid" =~ ^[0-9]+$ ]] && kill -0 "$pg_pid" 2>/dev/null; then
-            kill -INT "$pg_pid" 2>/dev/null; sleep 2
-        fi
-    fi
-    if [[ -n "$work" ]]; then
-        if (( keep )) || (( rc != 0 )); then echo "kept $work" >&2; else rm -rf "$work"; fi
-    fi
-    exit "$rc"
-}
-trap cleanup EXIT INT TERM
-
-work="$(mktemp -d "${TMPDIR:-/tmp}/wificore-webbench.XXXXXX")"
-chmod 755 "$work"
+cleanup_extra() { (( $1 == 0 )) || keep=1; }   # a failed run keeps its temp dir (logs)
+trap_cleanup
+make_work wificore-webbench
 if [[ -n "$reuse" ]]; then mkdir -p "$reuse"; data="$(cd "$reuse" && pwd)"; else data="$work/data"; mkdir -m 755 "$data"; fi
-mkdir -p "$work/tmp"
 cp "$jar" "$work/wificore.jar"
-"$(dirname "$(readlink -f "$java")")/javac" -d "$work/gen" "$here/WebBench.java"
+"$(jdk_tool javac)" -d "$work/gen" "$here/WebBench.java"
 
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
-platform_env=(env -u WIFICORE_DB_URL WIFICORE_DATA_DIR="$data" WIFICORE_DB_PORT="$db_port" WIFICORE_HTTP_PORT="$http_port"
-    WIFICORE_WS_PORT="$ws_port" WIFICORE_WS_METRICS_PORT=-1
+# the platform's environment besides what launch_platform (lib.sh) sets: data dir, DB and HTTP ports
+platform_vars=(WIFICORE_WS_PORT="$ws_port" WIFICORE_WS_METRICS_PORT=-1
     WIFICORE_RADIUS_AUTH_PORT="$auth_port" WIFICORE_RADIUS_ACCT_PORT="$acct_port"
     WIFICORE_ADMIN_EMAIL="$admin_email" WIFICORE_ADMIN_PASSWORD="$admin_password")
 
 echo "Web-app budgets: list endpoints at 1M radacct rows / 100k subscribers"
-echo "  machine:   $(nproc) CPU(s), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr), load $(load)"
-echo "  java:      $("$java" -version 2>&1 | head -1); user $(id -un)"
+echo "  machine:   $(machine_info), load $(load)"
+echo "  java:      $(java_version); user $(id -un)"
 echo "  work dir:  $work; data: $data"
 
 # ---------------------------------------------------------------- 1. seed
@@ -129,7 +87,8 @@ if [[ -f "$data/.webbench-seeded" ]]; then
     echo "  reusing the tenant seeded in $data ($(cat "$data/.webbench-seeded"))"
 else
     t0="$(now_ms)"
-    "${platform_env[@]}" "$java" -Djava.io.tmpdir="$work/tmp" -jar "$work/wificore.jar" seed scale --tenant "$slug" \
+    env -u WIFICORE_DB_URL WIFICORE_DATA_DIR="$data" WIFICORE_DB_PORT="$db_port" WIFICORE_HTTP_PORT="$http_port" \
+        "${platform_vars[@]}" "$java" -Djava.io.tmpdir="$work/tmp" -jar "$work/wificore.jar" seed scale --tenant "$slug" \
         --subscribers "$subscribers" --sessions "$sessions" --password "$password" --email "$email" \
         2>&1 | tee "$work/seed.log" | sed 's/^/  /'
     [[ "${PIPESTATUS[0]}" = 0 ]] || { echo "seed failed" >&2; exit 1; }
@@ -140,17 +99,9 @@ fi
 
 # ---------------------------------------------------------------- 2. platform
 t0="$(now_ms)"
-"${platform_env[@]}" "$java" -Djava.io.tmpdir="$work/tmp" ${JAVA_OPTS:-} -jar "$work/wificore.jar" >"$work/platform.log" 2>&1 &
-app_pid=$!
-while :; do
-    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$base_url/health" || true)"
-    [[ "$code" = 200 ]] && break
-    if ! kill -0 "$app_pid" 2>/dev/null; then
-        echo "platform exited during start-up; last log lines ($work/platform.log):" >&2; tail -20 "$work/platform.log" >&2; exit 1
-    fi
-    (( $(now_ms) - t0 < 300000 )) || { echo "no /health 200 within 300 s" >&2; exit 1; }
-    sleep 0.2
-done
+# shellcheck disable=SC2086   # JAVA_OPTS: words
+launch_platform "$work/platform.log" "${platform_vars[@]}" ${JAVA_OPTS:-} -jar "$work/wificore.jar"
+wait_health "$base_url" "$work/platform.log" "$t0"
 echo
 echo "== 2. platform up in $(( ($(now_ms) - t0) / 1000 )) s (pid $app_pid; HTTP $http_port, DB $db_port) =="
 
