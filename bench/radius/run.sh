@@ -36,6 +36,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
+# shellcheck source=bench/lib.sh
+. "$here/../lib.sh"
 
 only=""
 duration=25
@@ -62,7 +64,7 @@ while (( $# )); do
         --rounds=*) rounds="${1#*=}" ;;
         --procs=*) procs="${1#*=}" ;;
         --keep) keep=1 ;;
-        -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
+        -h|--help) print_help "$0"; exit 0 ;;
         *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -107,16 +109,9 @@ fr_bin="$(command -v freeradius || command -v radiusd || true)"
 stock=/etc/freeradius/3.0
 [[ -f "$stock/mods-config/sql/main/postgresql/schema.sql" ]] || { echo "$stock: no PostgreSQL schema (freeradius-postgresql?)" >&2; exit 1; }
 
-if [[ -n "${JAVA:-}" ]]; then
-    java="$JAVA"
-elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-    java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-else
-    java=java
-fi
-"$java" -version 2>&1 | head -1 | grep -q '"2[5-9]' || { echo "need Java 25 (set JAVA)" >&2; exit 1; }
-jar="${JAR:-target/wificore.jar}"
-[[ "$jar" = /* ]] || jar="$repo/$jar"
+pick_java
+need_java25
+resolve_jar
 if [[ ! -f "$jar" ]]; then
     echo "building $jar (mvn -q -o package -DskipTests)"
     (cd "$repo" && JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$java")")")" mvn -q -o package -DskipTests) \
@@ -132,7 +127,7 @@ free_port() {
     for _ in $(seq 1 200); do
         p=$(( 20000 + RANDOM % 30000 ))
         [[ -n "${taken[$p]:-}" ]] && continue
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && ! ss -Hlun "sport = :$p" | grep -q .; then
+        if ! port_in_use "$p" && ! ss -Hlun "sport = :$p" | grep -q .; then
             taken[$p]=1; echo "$p"; return
         fi
     done
@@ -147,104 +142,35 @@ fr_acct_port="${FR_ACCT_PORT:-$(free_port)}"; taken[$fr_acct_port]=1
 fr_inner_port="$(free_port)"
 base_url="http://127.0.0.1:$http_port"
 
-# ---------------------------------------------------------------- cleanup
+# ---------------------------------------------------------------- cleanup (lib.sh)
 work=""; data=""; app_pid=""; fr_pid=""; gen_pid=""
-stop_pid() {   # $1 pid, $2 name, $3 seconds
-    local pid="$1" waited=0
-    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
-    kill -TERM "$pid" 2>/dev/null || true
-    while kill -0 "$pid" 2>/dev/null && (( waited < ${3:-30} * 10 )); do sleep 0.1; waited=$((waited + 1)); done
-    if kill -0 "$pid" 2>/dev/null; then
-        echo "$2 (pid $pid) did not stop; killing it" >&2
-        kill -KILL "$pid" 2>/dev/null || true
-    fi
-    wait "$pid" 2>/dev/null || true
-}
-cleanup() {
-    local rc=$?
-    set +e
-    stop_pid "$gen_pid" generator 5
-    stop_pid "$fr_pid" FreeRADIUS 20
-    stop_pid "$app_pid" platform 60
-    # a database server left behind by a killed platform: fast shutdown
-    local pidfile="$data/postgres/cluster/postmaster.pid" pg_pid
-    if [[ -n "$data" && -f "$pidfile" ]]; then
-        pg_pid="$(head -1 "$pidfile")"
-        if [[ "$pg_pid" =~ ^[0-9]+$ ]] && kill -0 "$pg_pid" 2>/dev/null; then
-            kill -INT "$pg_pid" 2>/dev/null
-            for _ in $(seq 1 100); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.1; done
-        fi
-    fi
-    if [[ -n "$work" ]]; then
-        if [[ "$keep" = 1 ]]; then echo "kept $work"; else rm -rf "$work"; fi
-    fi
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# The embedded PostgreSQL runs as the unprivileged `wificore` account when we are root:
-# every parent of the data dir must be searchable by it, hence /tmp (or $TMPDIR) and 0755.
-work="$(mktemp -d "${TMPDIR:-/tmp}/wcradius.XXXXXX")"
-chmod 755 "$work"
+cleanup_extra() { stop_pid "$gen_pid" generator 5; stop_pid "$fr_pid" FreeRADIUS 20; }
+trap_cleanup
+make_work wcradius
 data="$work/data"
-mkdir -m 755 "$data" "$work/tmp" "$work/results"
+mkdir -m 755 "$data" "$work/results"
 cp "$jar" "$work/wificore.jar"
 if [[ "$generator" = java ]]; then
     # compiled once, so that no run pays (or, on 2 cores, competes with) the source launcher's compile
-    "$(dirname "$(readlink -f "$java")")/javac" -d "$work/gen" "$here/RadLoad.java"
+    "$(jdk_tool javac)" -d "$work/gen" "$here/RadLoad.java"
 fi
 
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-
-# ---------------------------------------------------------------- CPU accounting
-# jiffies used by a process and all its descendants: live ones directly, exited ones through
-# their parent's cutime/cstime (a pooled database connection may close and reopen mid-run),
-# and by the whole machine
-tree_jiffies() {
-    local root="$1" total=0 pid stat rest
-    local -a pids=("$root") queue=("$root")
-    while (( ${#queue[@]} )); do
-        local p="${queue[0]}"; queue=("${queue[@]:1}")
-        for c in $(cat /proc/"$p"/task/*/children 2>/dev/null); do pids+=("$c"); queue+=("$c"); done
-    done
-    for pid in "${pids[@]}"; do
-        stat="$(cat /proc/"$pid"/stat 2>/dev/null)" || continue
-        rest="${stat##*) }"
-        read -r -a f <<<"$rest"
-        total=$(( total + f[11] + f[12] + f[13] + f[14] ))   # utime stime cutime cstime (fields 14-17)
-    done
-    echo "$total"
-}
-machine_jiffies() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+# CPU accounting: tree_jiffies, machine_jiffies (lib.sh)
 hz="$(getconf CLK_TCK)"
-pg_pid() { head -1 "$data/postgres/cluster/postmaster.pid"; }
 
 # ---------------------------------------------------------------- platform
 start_platform() {
-    local log="$work/platform.log" t0 code
+    local log="$work/platform.log" t0
     t0="$(now_ms)"
-    env -u WIFICORE_DB_URL \
-        WIFICORE_DATA_DIR="$data" WIFICORE_DB_PORT="$db_port" WIFICORE_HTTP_PORT="$http_port" \
-        WIFICORE_RADIUS_AUTH_PORT="$auth_port" WIFICORE_RADIUS_ACCT_PORT="$acct_port" \
+    # shellcheck disable=SC2086   # JAVA_OPTS: words
+    launch_platform "$log" WIFICORE_RADIUS_AUTH_PORT="$auth_port" WIFICORE_RADIUS_ACCT_PORT="$acct_port" \
         WIFICORE_ADMIN_EMAIL="$admin_email" WIFICORE_ADMIN_PASSWORD="$admin_password" \
-        "$java" -Djava.io.tmpdir="$work/tmp" ${JAVA_OPTS:-} -jar "$work/wificore.jar" >"$log" 2>&1 &
-    app_pid=$!
-    while :; do
-        code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$base_url/health" || true)"
-        [[ "$code" = 200 ]] && break
-        if ! kill -0 "$app_pid" 2>/dev/null; then
-            echo "platform exited during start-up; last log lines ($log):" >&2; tail -20 "$log" >&2; exit 1
-        fi
-        (( $(now_ms) - t0 < 300000 )) || { echo "no /health 200 within 300 s" >&2; exit 1; }
-        sleep 0.2
-    done
+        ${JAVA_OPTS:-} -jar "$work/wificore.jar"
+    wait_health "$base_url" "$log" "$t0"
     echo "  platform up in $(( ($(now_ms) - t0) / 1000 )) s (pid $app_pid, HTTP $http_port, DB $db_port)"
 }
 
-# psql as the embedded server's superuser (credentials: Java properties file, hex passwords)
-pg_super_pw() { sed -n 's/^postgres=//p' "$data/postgres/credentials"; }
+# psql as the embedded server's superuser (pg_super_pw: lib.sh)
 psql_super() {   # $1 database, rest: psql args
     local db="$1"; shift
     PGPASSWORD="$(pg_super_pw)" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$db_port" -U postgres -d "$db" "$@"
@@ -546,8 +472,8 @@ run_acct() {   # $1 label, $2 round
 
 # ---------------------------------------------------------------- run
 echo "RADIUS benchmark: FreeRADIUS 3.2 + rlm_sql vs WifiCore"
-echo "  machine:   $(nproc) CPU(s), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr), load1 $(cut -d' ' -f1 /proc/loadavg)"
-echo "  java:      $("$java" -version 2>&1 | head -1)"
+echo "  machine:   $(machine_info), load1 $(cut -d' ' -f1 /proc/loadavg)"
+echo "  java:      $(java_version)"
 echo "  generator: $([[ $generator = java ]] && echo "bench/radius/RadLoad.java" || echo "$radload_py"), procs $procs, window $window, $users users, ${duration} s per run, $rounds round(s)"
 echo "  work dir:  $work"
 start_platform
