@@ -47,6 +47,11 @@ public class Checkout {
         this.clock = clock;
     }
 
+    /** Whether the tenant takes M-Pesa at all: a portal without it offers vouchers and free trials only. */
+    public boolean mpesaReady(TenantId tenant) {
+        return payments.mpesaReady(tenant);
+    }
+
     /**
      * Sends the STK push for a package at its price; the phone's M-Pesa asks the customer for the
      * PIN. Refused (429) while an earlier push to the same phone is pending and under a minute old.

@@ -46,6 +46,11 @@ class Payments {
                           String mac) {
     }
 
+    /** Whether the tenant can take M-Pesa payments (its Daraja app is configured). */
+    boolean mpesaReady(TenantId tenant) {
+        return settings.app(tenant).isPresent();
+    }
+
     PaymentView requestStk(TenantId tenant, PaymentRequest r, UUID staff) {
         MpesaApp app = settings.app(tenant).orElseThrow(() -> ApiProblem.conflict(
                 "M-Pesa is not configured for this tenant (PUT /api/billing/mpesa)"));

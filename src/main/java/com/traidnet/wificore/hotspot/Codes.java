@@ -9,6 +9,8 @@ import java.security.SecureRandom;
 final class Codes {
 
     static final String VOUCHER_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    /** The same letters typed in lower case (a prefix is accepted either way and stored upper-case). */
+    static final String VOUCHER_ALPHABET_LOWER = "abcdefghjkmnpqrstuvwxyz";
     static final String PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
     static final int PASSWORD_LENGTH = 8;
     private static final SecureRandom RANDOM = new SecureRandom();

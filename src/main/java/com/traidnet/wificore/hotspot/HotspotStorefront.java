@@ -22,6 +22,11 @@ public class HotspotStorefront {
     /** A package as a customer sees it. */
     public record Offer(UUID id, String type, String name, BigDecimal price, String currency, String validity,
                         int devices, Long dataCapBytes, int downloadKbps, int uploadKbps) {
+
+        /** Price 0: claimed as a free trial ({@link #claimTrial}), never paid for. */
+        public boolean free() {
+            return price.signum() == 0;
+        }
     }
 
     /** Credentials for the NAS's login form. */
@@ -33,10 +38,12 @@ public class HotspotStorefront {
 
     private final TenantGateway gateway;
     private final VoucherRedemption vouchers;
+    private final TrialClaims trials;
 
-    HotspotStorefront(TenantGateway gateway, VoucherRedemption vouchers) {
+    HotspotStorefront(TenantGateway gateway, VoucherRedemption vouchers, TrialClaims trials) {
         this.gateway = gateway;
         this.vouchers = vouchers;
+        this.trials = trials;
     }
 
     /** Public hotspot and trial packages, cheapest first; {@code nasId} (when known) limits to those sold there. */
@@ -65,6 +72,17 @@ public class HotspotStorefront {
         String password = redeemed.password() != null ? redeemed.password()
                 : gateway.inTenant(tenant, sql -> RadiusRows.currentPassword(sql, redeemed.username()));
         return new Access(redeemed.username(), password, redeemed.expiresAt(), redeemed.packageName());
+    }
+
+    /**
+     * Gives {@code phone} a free package (price 0) at once, once per phone and device; the answer
+     * carries the password to log in with. 409 when already used, 400 when the package is not free.
+     */
+    public Access claimTrial(TenantId tenant, UUID packageId, String phone, String mac) {
+        var given = trials.claim(tenant, packageId, phone, mac);
+        String password = given.password() != null ? given.password()
+                : gateway.inTenant(tenant, sql -> RadiusRows.currentPassword(sql, given.username()));
+        return new Access(given.username(), password, given.expiresAt(), given.packageName());
     }
 
     /** The active hotspot subscriber's credentials (after a settled purchase), if there is one. */

@@ -19,7 +19,8 @@ import java.util.UUID;
 record PackageRequest(@NotNull @Pattern(regexp = "hotspot|pppoe|trial") String type,
                       @NotBlank @Size(max = 100) String name,
                       @NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal price,
-                      @Pattern(regexp = "[A-Z]{3}") String currency,
+                      @Pattern(regexp = "[A-Z]{3}", message = "a three-letter currency code in capitals, e.g. KES")
+                      String currency,
                       @NotNull @Positive @Max(100_000) Integer durationValue,
                       @NotNull @Pattern(regexp = "minutes|hours|days|months") String durationUnit,
                       @NotNull @Positive @Max(100_000_000) Integer uploadKbps,
@@ -53,8 +54,20 @@ record PackageRequest(@NotNull @Pattern(regexp = "hotspot|pppoe|trial") String t
         return nasIds == null ? List.of() : nasIds.stream().distinct().toList();
     }
 
-    /** Checks across fields that annotations cannot express; MikroTik ignores a burst at or below the base rate. */
-    RateLimit.Burst checkedBurst() {
+    /**
+     * Checks across fields that annotations cannot express. A price in shillings is whole: M-Pesa
+     * moves whole shillings only, so KES 25.50 could be listed but never paid.
+     */
+    RateLimit.Burst checked() {
+        if ("KES".equals(currencyOrDefault()) && price.stripTrailingZeros().scale() > 0) {
+            throw ApiProblem.invalidField("price", "must be whole shillings: M-Pesa cannot be paid KES "
+                    + price.toPlainString());
+        }
+        return checkedBurst();
+    }
+
+    /** MikroTik ignores a burst at or below the base rate. */
+    private RateLimit.Burst checkedBurst() {
         if (burst == null) {
             return null;
         }

@@ -24,7 +24,7 @@ class Packages {
     }
 
     PackageView create(TenantId tenant, Actor actor, PackageRequest body) {
-        RateLimit.Burst burst = body.checkedBurst();
+        RateLimit.Burst burst = body.checked();
         return gateway.inTenant(tenant, sql -> {
             requireOwnNas(sql, body.nasIdsOrEmpty());
             UUID id = uniqueName(body, () -> sql.sql("insert into packages (" + WRITABLE + ") values ("
@@ -37,7 +37,7 @@ class Packages {
 
     /** Replaces the package's terms. Subscribers keep the terms they bought (their snapshot); only new purchases see this. */
     PackageView replace(TenantId tenant, Actor actor, UUID id, PackageRequest body) {
-        RateLimit.Burst burst = body.checkedBurst();
+        RateLimit.Burst burst = body.checked();
         return gateway.inTenant(tenant, sql -> {
             PackageView current = require(sql, id);
             if (current.archived()) {

@@ -54,7 +54,7 @@ class Subscribers {
             Terms terms = before.terms();
             UUID packageId = before.packageId();
             if (c.packageId() != null && !c.packageId().equals(before.packageId())) {
-                PackageView pkg = usablePackage(sql, c.packageId());
+                PackageView pkg = usablePackage(sql, c.packageId(), before.kind());
                 terms = Terms.of(pkg, SubscriberStore.octetsUsed(sql, username));
                 packageId = pkg.id();
             }
@@ -118,8 +118,13 @@ class Subscribers {
 
     /** A new subscriber from a request, validated; shared with CSV import. */
     static Subscriber build(JdbcClient sql, SubscriberRequest r, Instant now) {
-        PackageView pkg = r.packageId() == null ? null : usablePackage(sql, r.packageId());
+        PackageView pkg = r.packageId() == null ? null : usablePackage(sql, r.packageId(), r.kind());
         if ("hotspot".equals(r.kind())) {
+            if (pkg == null && r.expiresAt() == null) {
+                // neither would be written to RADIUS as no limit at all: online for free, for ever
+                throw ApiProblem.invalidField("packageId", "give a hotspot subscriber a package or an expiry"
+                        + " (expiresAt); with neither it would be online for free with no end");
+            }
             String username = PhoneNumbers.normalise(r.phone(), "phone");
             Terms terms = pkg == null ? null : Terms.of(pkg, SubscriberStore.octetsUsed(sql, username));
             Instant expires = r.expiresAt() != null ? r.expiresAt() : pkg == null ? null : pkg.validity().addTo(now);
@@ -147,11 +152,17 @@ class Subscribers {
                 Terms.of(pkg, SubscriberStore.octetsUsed(sql, username)), null, null);
     }
 
-    static PackageView usablePackage(JdbcClient sql, UUID id) {
+    /** A live package of a type that {@code kind} subscribers use: PPPoE packages for PPPoE, hotspot or trial ones for the hotspot. */
+    static PackageView usablePackage(JdbcClient sql, UUID id, String kind) {
         PackageView pkg = Packages.load(sql, id)
                 .orElseThrow(() -> ApiProblem.invalidField("packageId", "no such package"));
         if (pkg.archived()) {
             throw ApiProblem.invalidField("packageId", "package '" + pkg.name() + "' is archived");
+        }
+        if ("pppoe".equals(kind) != "pppoe".equals(pkg.type())) {
+            throw ApiProblem.invalidField("packageId", "package '" + pkg.name() + "' is a " + pkg.type()
+                    + " package; a " + kind + " subscriber needs " + ("pppoe".equals(kind) ? "a pppoe" : "a hotspot or trial")
+                    + " package");
         }
         return pkg;
     }

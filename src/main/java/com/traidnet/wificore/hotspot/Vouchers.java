@@ -26,7 +26,9 @@ class Vouchers {
 
     /** @param prefix up to 8 characters of the voucher alphabet; codeLength counts the random part only */
     record NewBatch(@NotNull UUID packageId, @NotNull @Min(1) @Max(MAX_COUNT) Integer count,
-                    @Pattern(regexp = "[" + Codes.VOUCHER_ALPHABET + "]{0,8}") String prefix,
+                    @Pattern(regexp = "[" + Codes.VOUCHER_ALPHABET + Codes.VOUCHER_ALPHABET_LOWER + "]{0,8}",
+                            message = "up to 8 letters and digits from the voucher alphabet (no 0, O, 1, I or L)")
+                    String prefix,
                     @Min(6) @Max(16) Integer codeLength, Instant expiresAt) {
     }
 
@@ -40,10 +42,15 @@ class Vouchers {
     }
 
     VoucherBatch generate(TenantId tenant, Actor actor, NewBatch body) {
-        String prefix = body.prefix() == null ? "" : body.prefix();
+        // codes are typed in any case and compared upper-case, so the prefix is stored that way
+        String prefix = body.prefix() == null ? "" : body.prefix().toUpperCase(java.util.Locale.ROOT);
         int length = body.codeLength() == null ? 8 : body.codeLength();
+        if (body.expiresAt() != null && !body.expiresAt().isAfter(Instant.now())) {
+            throw ApiProblem.invalidField("expiresAt", "is in the past: every code would be refused");
+        }
         return gateway.inTenant(tenant, sql -> {
-            PackageView pkg = Subscribers.usablePackage(sql, body.packageId());
+            // vouchers are redeemed on the captive portal, which sells hotspot access
+            PackageView pkg = Subscribers.usablePackage(sql, body.packageId(), "hotspot");
             UUID id = sql.sql("""
                             insert into voucher_batches (package_id, prefix, code_length, count, expires_at, created_by)
                             values (?, ?, ?, ?, ?, ?) returning id""")

@@ -5,6 +5,7 @@ import com.traidnet.wificore.hotspot.HotspotStorefront;
 import com.traidnet.wificore.platform.ApiProblem;
 import com.traidnet.wificore.tenant.Tenant;
 import com.traidnet.wificore.tenant.TenantStatus;
+import com.traidnet.wificore.tenant.TenantZones;
 import com.traidnet.wificore.tenant.Tenants;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,23 +35,31 @@ class PortalController {
     private final Tenants tenants;
     private final HotspotStorefront store;
     private final Checkout checkout;
+    private final TenantZones zones;
 
-    PortalController(Tenants tenants, HotspotStorefront store, Checkout checkout) {
+    PortalController(Tenants tenants, HotspotStorefront store, Checkout checkout, TenantZones zones) {
         this.tenants = tenants;
         this.store = store;
         this.checkout = checkout;
+        this.zones = zones;
     }
 
     @GetMapping
     ResponseEntity<String> offers(@PathVariable String slug, @RequestParam Map<String, String> params) {
         return render(slug, params, (tenant, pages, link) ->
-                ok(pages.offers(store.offers(tenant.id(), link.nas()), null)));
+                ok(pages.offers(store.offers(tenant.id(), link.nas()), checkout.mpesaReady(tenant.id()))));
     }
 
     @PostMapping("/pay")
     ResponseEntity<String> pay(@PathVariable String slug, @RequestParam Map<String, String> params) {
         return render(slug, params, (tenant, pages, link) -> {
             var offer = store.offer(tenant.id(), uuid(params.get("packageId"), "packageId"), link.nas());
+            if (offer.free()) {
+                return trial(tenant, pages, link, offer, params); // nothing to pay: M-Pesa refuses KES 0
+            }
+            if (!checkout.mpesaReady(tenant.id())) {
+                throw ApiProblem.conflict("Paying by M-Pesa is not available on this hotspot yet; use a voucher.");
+            }
             var payment = checkout.payForPackage(tenant.id(), required(params, "phone"), offer.price(), offer.id(),
                     link.mac());
             return ResponseEntity.status(HttpStatus.SEE_OTHER)
@@ -88,6 +97,24 @@ class PortalController {
         return Map.of("status", payment.status());
     }
 
+    /** A free package (price 0): given at once, once per phone and device. */
+    @PostMapping("/trial")
+    ResponseEntity<String> trial(@PathVariable String slug, @RequestParam Map<String, String> params) {
+        return render(slug, params, (tenant, pages, link) -> {
+            var offer = store.offer(tenant.id(), uuid(params.get("packageId"), "packageId"), link.nas());
+            return trial(tenant, pages, link, offer, params);
+        });
+    }
+
+    private ResponseEntity<String> trial(Tenant tenant, PortalPages pages, LoginLink link, HotspotStorefront.Offer offer,
+                                         Map<String, String> params) {
+        if (!offer.free()) {
+            throw ApiProblem.invalidField("packageId", "'" + offer.name() + "' is not free: pay for it");
+        }
+        var access = store.claimTrial(tenant.id(), offer.id(), required(params, "phone"), link.mac());
+        return ok(pages.login(access, "Free trial started"));
+    }
+
     @PostMapping("/voucher")
     ResponseEntity<String> voucher(@PathVariable String slug, @RequestParam Map<String, String> params) {
         return render(slug, params, (tenant, pages, link) -> {
@@ -109,9 +136,10 @@ class PortalController {
             link = LoginLink.of(params);
         } catch (ApiProblem e) {
             link = LoginLink.NONE;
-            return page(e, new PortalPages(slug, tenant.name(), store.branding(tenant.id()), link));
+            return page(e, new PortalPages(slug, tenant.name(), store.branding(tenant.id()), link,
+                    zones.of(tenant.id())));
         }
-        var pages = new PortalPages(slug, tenant.name(), store.branding(tenant.id()), link);
+        var pages = new PortalPages(slug, tenant.name(), store.branding(tenant.id()), link, zones.of(tenant.id()));
         try {
             return step.run(tenant, pages, link);
         } catch (ApiProblem e) {

@@ -19,37 +19,45 @@ final class PortalPages {
     private final Branding branding;
     private final LoginLink link;
 
-    PortalPages(String slug, String tenantName, Branding branding, LoginLink link) {
+    private final java.time.ZoneId zone;
+
+    PortalPages(String slug, String tenantName, Branding branding, LoginLink link, java.time.ZoneId zone) {
         this.base = "/portal/" + slug;
         this.brand = branding.displayName() != null ? branding.displayName() : tenantName;
         this.branding = branding;
         this.link = link;
+        this.zone = zone;
     }
+
+    private static final java.time.format.DateTimeFormatter UNTIL =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.ENGLISH);
 
     private String page(String title, String head, String body) {
         return Html.page(title, brand, branding.logoUrl(), Html.colour(branding.primaryColor()), head, body);
     }
 
-    String offers(List<Offer> offers, String error) {
+    /** The packages on sale (paid ones only when M-Pesa is set up; free ones always), and the voucher form. */
+    String offers(List<Offer> all, boolean mpesa) {
         var b = new StringBuilder();
-        if (error != null) {
-            b.append("<p class=\"error\" role=\"alert\">").append(text(error)).append("</p>");
-        }
+        List<Offer> offers = all.stream().filter(o -> mpesa || o.free()).toList();
         if (offers.isEmpty()) {
-            b.append("<div class=\"card\">No packages are on sale here right now.</div>");
+            b.append("<div class=\"card\">").append(mpesa || all.isEmpty() ? "No packages are on sale here right now."
+                    : "Paying by M-Pesa is not available here yet: use a voucher.").append("</div>");
         }
         for (Offer o : offers) {
-            b.append("<form class=\"card\" method=\"post\" action=\"").append(base).append("/pay\">")
-                    .append("<div class=\"price\">").append(text(o.currency())).append(' ').append(text(o.price()))
+            b.append("<form class=\"card\" method=\"post\" action=\"").append(base).append(o.free() ? "/trial" : "/pay")
+                    .append("\"><div class=\"price\">")
+                    .append(o.free() ? "Free" : text(o.currency()) + " " + text(o.price().stripTrailingZeros().toPlainString()))
                     .append(" — ").append(text(o.name())).append("</div><div class=\"muted\">")
                     .append(text(o.validity())).append(", up to ").append(speed(o.downloadKbps()))
                     .append(o.dataCapBytes() == null ? "" : ", " + text(o.dataCapBytes() / 1_000_000) + " MB")
                     .append(o.devices() > 1 ? ", " + o.devices() + " devices" : "").append("</div>")
                     .append("<input type=\"hidden\" name=\"packageId\" value=\"").append(o.id()).append("\">")
                     .append(hidden(link.fields()))
-                    .append("<label>M-Pesa phone number<input name=\"phone\" type=\"tel\" inputmode=\"tel\" required"
+                    .append("<label>").append(o.free() ? "Phone number" : "M-Pesa phone number")
+                    .append("<input name=\"phone\" type=\"tel\" inputmode=\"tel\" required"
                             + " placeholder=\"07XX XXX XXX\" autocomplete=\"tel\"></label>")
-                    .append("<button>Pay with M-Pesa</button></form>");
+                    .append(o.free() ? "<button>Start free trial</button></form>" : "<button>Pay with M-Pesa</button></form>");
         }
         b.append("<form class=\"card\" method=\"post\" action=\"").append(base).append("/voucher\">")
                 .append("<div class=\"price\">Have a voucher?</div>").append(hidden(link.fields()))
@@ -78,7 +86,7 @@ final class PortalPages {
     String login(Access access, String headline) {
         var b = new StringBuilder("<div class=\"card\"><div class=\"price\">").append(text(headline))
                 .append("</div><p>").append(text(access.packageName())).append(access.expiresAt() == null ? ""
-                        : ", valid until " + text(access.expiresAt()) + " (UTC)").append(".</p>");
+                        : ", valid until " + text(UNTIL.format(access.expiresAt().atZone(zone)))).append(".</p>");
         if (link.linkLoginOnly() == null) {
             b.append("<p>Username: <b>").append(text(access.username())).append("</b><br>Password: <b>")
                     .append(text(access.password())).append("</b></p></div>");

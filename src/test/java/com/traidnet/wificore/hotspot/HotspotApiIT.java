@@ -87,6 +87,22 @@ class HotspotApiIT extends IntegrationTest {
                 "durationUnit", "months", "uploadKbps", 2000, "downloadKbps", 5000));
         assertThat(api().post("/api/subscribers", json("kind", "pppoe", "accountNumber", "A1", "packageId", monthly,
                 "staticIp", "10.0.0.7"), a.token()).status()).isEqualTo(201);
+        // what would sell something that cannot be paid for, or give access without limits, is refused
+        var wrongKind = api().post("/api/subscribers", json("kind", "hotspot", "phone", "0711000002", "packageId",
+                monthly), a.token());
+        assertThat(wrongKind.status()).isEqualTo(400);
+        assertThat(wrongKind.body().toString()).contains("is a pppoe package");
+        assertThat(api().post("/api/subscribers", json("kind", "pppoe", "accountNumber", "A2", "packageId", pa),
+                a.token()).status()).isEqualTo(400);
+        var unlimited = api().post("/api/subscribers", json("kind", "hotspot", "phone", "0711000003"), a.token());
+        assertThat(unlimited.status()).isEqualTo(400);
+        assertThat(unlimited.body().toString()).contains("online for free");
+        assertThat(api().post("/api/vouchers/batches", json("packageId", monthly, "count", 1), a.token()).status())
+                .as("vouchers are redeemed on the hotspot").isEqualTo(400);
+        var cents = api().post("/api/packages", json("type", "hotspot", "name", "Odd", "price", 25.5,
+                "durationValue", 1, "durationUnit", "hours", "uploadKbps", 512, "downloadKbps", 512), a.token());
+        assertThat(cents.status()).isEqualTo(400);
+        assertThat(cents.body().toString()).contains("whole shillings");
         var exported = api().get("/api/subscribers/export.csv", a.token());
         assertThat(exported.status()).isEqualTo(200);
         assertThat(exported.contentType()).startsWith("text/csv");
@@ -173,8 +189,14 @@ class HotspotApiIT extends IntegrationTest {
         var disabled = api().post("/api/vouchers/redeem", json("code", codes.get(8), "phone", "0799000000"), t.token());
         assertThat(disabled.status()).isEqualTo(409);
         assertThat(disabled.contentType()).startsWith("application/problem+json");
-        var expired = api().post("/api/vouchers/batches", json("packageId", p, "count", 1,
+        var past = api().post("/api/vouchers/batches", json("packageId", p, "count", 1,
                 "expiresAt", "2020-01-01T00:00:00Z"), t.token());
+        assertThat(past.status()).as("a batch that is dead on arrival").isEqualTo(400);
+        assertThat(past.body().toString()).contains("expiresAt", "in the past");
+        var expired = api().post("/api/vouchers/batches", json("packageId", p, "count", 1,
+                "expiresAt", java.time.Instant.now().plusSeconds(1).toString()), t.token());
+        assertThat(expired.status()).as(expired.body().toString()).isEqualTo(201);
+        Thread.sleep(1500);
         String expiredCode = api().get("/api/vouchers/batches/" + expired.text("id") + "/codes", t.token()).body()
                 .path("items").get(0).path("code").asString();
         assertThat(api().post("/api/vouchers/redeem", json("code", expiredCode, "phone", "0799000000"), t.token())

@@ -65,6 +65,7 @@ class PortalIT extends RadiusTestSupport {
     @Test
     void theLandingPageIsSmallBrandedAndListsOnlyPublicPackages() {
         Nas nas = tenantWithNas("portal_land", true);
+        configureMpesa(nas);
         api().send("PUT", "/api/tenant/branding", json("displayName", "Mama Mboga <WiFi>", "primaryColor",
                 "#12ab34"), nas.tenant().token(), Map.of());
         packageId(nas, "Two hours", 20, true);
@@ -254,5 +255,54 @@ class PortalIT extends RadiusTestSupport {
             assertThat(refused.status()).as(bad.toString()).isEqualTo(400);
             assertThat(refused.raw().body()).as(bad.toString()).contains("chap-");
         }
+    }
+
+    /**
+     * A free package (price 0) is a trial: no M-Pesa prompt (M-Pesa refuses KES 0), given at once, once per
+     * phone and once per device; and a hotspot without M-Pesa set up offers only what needs no payment.
+     */
+    @Test
+    void aFreeTrialIsGivenOncePerPhoneAndDeviceWithoutMpesa() {
+        Nas nas = tenantWithNas("portal_trial", true);
+        String trial = packageId(nas, "Free 10 minutes", 0, true);
+        packageId(nas, "Two hours", 20, true);
+        String landing = api().get("/portal/" + nas.tenant().slug() + "?" + PortalForms.encode(redirect()), null)
+                .raw().body();
+        assertThat(landing).contains("Free — Free 10 minutes", "Start free trial", "action=\"/portal/"
+                + nas.tenant().slug() + "/trial\"").doesNotContain("Two hours", "Pay with M-Pesa");
+
+        var fields = redirect(); // MAC AA:BB:CC:11:22:33
+        fields.put("packageId", trial);
+        fields.put("phone", "0712 777 001");
+        var given = post("/portal/" + nas.tenant().slug() + "/trial", fields);
+        assertThat(given.status()).as(given.raw().body()).isEqualTo(200);
+        assertThat(given.raw().body()).contains("Free trial started", "Free 10 minutes");
+        var reply = login(nas, given.raw().body());
+        assertThat(reply.accepted()).as(reply.output()).isTrue();
+        assertThat(reply.first("Session-Timeout")).isNotNull();
+
+        var again = post("/portal/" + nas.tenant().slug() + "/trial", fields);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.raw().body()).contains("already been used");
+        fields.put("phone", "0712 777 002"); // another number, the same device
+        assertThat(post("/portal/" + nas.tenant().slug() + "/trial", fields).status()).isEqualTo(409);
+        fields.put("mac", "AA:BB:CC:11:22:44"); // another device: its own trial, through the pay form too
+        var other = post("/portal/" + nas.tenant().slug() + "/pay", fields);
+        assertThat(other.status()).as(other.raw().body()).isEqualTo(200);
+        assertThat(other.raw().body()).contains("Free trial started");
+
+        // a paid package is not on offer without M-Pesa, and cannot be bought by hand either
+        String paid = packageId(nas, "One hour", 10, true);
+        fields.put("packageId", paid);
+        fields.put("phone", "0712 777 003");
+        var refused = post("/portal/" + nas.tenant().slug() + "/pay", fields);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.raw().body()).contains("not available on this hotspot yet");
+        assertThat(post("/portal/" + nas.tenant().slug() + "/trial", fields).status()).isEqualTo(400);
+
+        // the trial is this tenant's: another tenant's portal does not know the package
+        Nas other2 = tenantWithNas("portal_trial_b", true);
+        fields.put("packageId", trial);
+        assertThat(post("/portal/" + other2.tenant().slug() + "/trial", fields).status()).isEqualTo(404);
     }
 }

@@ -53,7 +53,8 @@ class ReportsIT extends IntegrationTest {
         assertThat(api().post("/api/subscribers", json("kind", "pppoe", "accountNumber", "ACC-A", "username",
                 "pppoe-a", "password", "secret-pw", "packageId", p3, "nextDueAt", Instant.now().plus(Duration.ofDays(5)),
                 "graceDays", 2), a.token()).status()).isEqualTo(201);
-        var blocked = api().post("/api/subscribers", json("kind", "hotspot", "phone", "0711000009"), a.token());
+        var blocked = api().post("/api/subscribers", json("kind", "hotspot", "phone", "0711000009",
+                "expiresAt", "2030-01-01T00:00:00Z"), a.token());
         api().post("/api/subscribers/" + blocked.body().path("subscriber").path("id").asString() + "/block", null,
                 a.token());
         cash(a, "HOTSPOT_PACKAGE", p1, "0711000001", 50);

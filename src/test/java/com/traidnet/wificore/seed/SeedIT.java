@@ -45,7 +45,8 @@ class SeedIT extends IntegrationTest {
         assertThat(api().post("/api/packages", json("type", "hotspot", "name", "1 Hour", "price", 20,
                 "durationValue", 1, "durationUnit", "hours", "uploadKbps", 1024, "downloadKbps", 2048),
                 other.token()).status()).isEqualTo(201);
-        assertThat(api().post("/api/subscribers", json("kind", "hotspot", "phone", "0711000001"), other.token())
+        assertThat(api().post("/api/subscribers", json("kind", "hotspot", "phone", "0711000001",
+                "expiresAt", "2030-01-01T00:00:00Z"), other.token())
                 .status()).isEqualTo(201);
         slug = uniqueSlug("seeddemo");
         var out = new ByteArrayOutputStream();
