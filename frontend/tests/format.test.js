@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bytes, daysAgo, duration, money, timeAgo } from '../src/lib/format.js';
+import { bytes, dayIn, daysAgo, daysBefore, duration, money, timeAgo } from '../src/lib/format.js';
 import { inUnit, tankPercent } from '../src/lib/water.js';
 
 describe('format', () => {
@@ -14,6 +14,11 @@ describe('format', () => {
 
   it('counts days in UTC and says how long ago', () => {
     expect(daysAgo(6, new Date('2026-03-03T10:00:00Z'))).toBe('2026-02-25');
+    // 22:30 UTC is already the next day in Nairobi (UTC+3): a tenant's reports end on its own today
+    expect(dayIn('Africa/Nairobi', new Date('2026-03-03T22:30:00Z'))).toBe('2026-03-04');
+    expect(dayIn('UTC', new Date('2026-03-03T22:30:00Z'))).toBe('2026-03-03');
+    expect(dayIn('Not/AZone', new Date('2026-03-03T22:30:00Z'))).toBe('2026-03-03');
+    expect(daysBefore('2026-03-01', 29)).toBe('2026-01-31');
     expect(timeAgo('2026-03-03T09:00:00Z', new Date('2026-03-03T10:00:00Z').getTime())).toBe('1 h ago');
     expect(timeAgo(null)).toBe('never');
   });

@@ -41,9 +41,25 @@ export function timeAgo(iso, now = Date.now()) {
   return `${Math.floor(s / 86400)} d ago`;
 }
 
-/** YYYY-MM-DD in UTC (the reports read days in UTC). */
+/** YYYY-MM-DD in UTC. For a tenant's day (reports count days in its time zone) use dayIn. */
 export function isoDay(date = new Date()) {
   return date.toISOString().slice(0, 10);
+}
+
+/** YYYY-MM-DD as the calendar in `zone` (an IANA name, e.g. Africa/Nairobi) reads `date`; UTC when the zone is unknown. */
+export function dayIn(zone, date = new Date()) {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: zone || 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  } catch {
+    return isoDay(date);
+  }
+}
+
+/** The day `n` days before the YYYY-MM-DD `day` (calendar arithmetic, no time zone involved). */
+export function daysBefore(day, n) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - n);
+  return isoDay(d);
 }
 
 export function daysAgo(n, from = new Date()) {

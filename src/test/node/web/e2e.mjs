@@ -198,11 +198,17 @@ async function main() {
     const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, storageState: await desktop.storageState(), isMobile: true, hasTouch: true });
     phone.setDefaultTimeout(WAIT);
     const phonePage = await phone.newPage();
+    const phoneOverflow = [];
     for (const [name, path, heading] of PAGES) {
       for (const [prefix, p] of [['desktop', page], ['phone', phonePage]]) {
         await p.goto(BASE + path);
         await p.getByRole('heading', { name: heading, exact: true }).first().waitFor();
         await shoot(p, `${prefix}-${name}`);
+        if (prefix === 'phone') {
+          // nothing may make the page wider than the phone (tables scroll inside their own box)
+          const width = await p.evaluate(() => document.documentElement.scrollWidth);
+          if (width > 360) phoneOverflow.push(`${name}: ${width}px`);
+        }
       }
     }
     step('screenshots');
@@ -261,7 +267,7 @@ async function main() {
     step('settings-saved');
 
     Object.assign(result, { ok: true, nameError, codes, sheetHasCode, sameDocument, stillSameDocument, paymentText, onlineNow,
-      deviceId, dispenseRow, statementRows, waterReportRow, subscriberPayment, receiptText,
+      deviceId, dispenseRow, statementRows, waterReportRow, subscriberPayment, receiptText, phoneOverflow,
       leakedOnPage, ...probes, ...pwa, consoleErrors });
   } catch (e) {
     result.error = String(e && e.stack || e);

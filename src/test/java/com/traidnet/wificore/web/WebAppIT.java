@@ -133,6 +133,7 @@ class WebAppIT extends RadiusTestSupport {
                 assertThat(result.path("waterReportRow").asString()).as("day, dispenser, dispenses, litres, revenue")
                         .contains("E2E kiosk", "KES 10");
                 assertThat(result.path("consoleErrors")).as("uncaught errors in the page").isEmpty();
+                assertThat(result.path("phoneOverflow")).as("pages wider than a 360 px phone").isEmpty();
                 // what the settings page saved
                 assertThat(api().get("/api/messaging/sms", a.token()).body().path("provider").asString()).isEqualTo("off");
                 assertThat(api().get("/api/tenant", a.token()).body().path("timeZone").asString())
