@@ -35,8 +35,18 @@ class SmsSettingsController {
                       @Size(min = 1, max = 500) String apiKey) {
     }
 
-    record TestRequest(@NotBlank @Pattern(regexp = "\\+?[1-9]\\d{7,14}",
-            message = "must be a phone number in international form, like 254712345678") String to) {
+    record TestRequest(@NotBlank @Pattern(regexp = "[+0-9 ()-]{9,20}",
+            message = "must be a phone number, like 0712 345 678 or 254712345678") String to) {
+
+        /** International form: digits only, a Kenyan 07…/01… number given its 254. */
+        String international() {
+            String digits = to.replaceAll("[^0-9]", "");
+            String out = digits.length() == 10 && digits.startsWith("0") ? "254" + digits.substring(1) : digits;
+            if (!out.matches("[1-9]\\d{7,14}")) {
+                throw ApiProblem.invalidField("to", "must be a phone number, like 0712 345 678 or 254712345678");
+            }
+            return out;
+        }
     }
 
     record TestResult(String provider, String to) {
@@ -75,9 +85,18 @@ class SmsSettingsController {
     @Operation(summary = "Send a test message through the tenant's current SMS settings")
     TestResult test(@Valid @RequestBody TestRequest body) {
         TenantId tenant = current.require();
+        String to = body.international();
+        // a test that "succeeds" without sending anything would make the operator believe customers get their SMS
+        switch (sms.effectiveRoute(tenant)) {
+            case "off" -> throw ApiProblem.conflict("SMS is off for this tenant, so nothing was sent: choose the"
+                    + " platform's provider or your own Africa's Talking account first");
+            case "log" -> throw ApiProblem.conflict("The platform has no SMS provider set up (WIFICORE_SMS_PROVIDER),"
+                    + " so messages are only written to its log and nothing was sent: use your own Africa's Talking"
+                    + " account, or ask the platform's operator to configure one");
+            default -> { }
+        }
         try {
-            return new TestResult(sms.send(tenant, body.to(), "WifiCore test message: SMS from your account works."),
-                    body.to());
+            return new TestResult(sms.send(tenant, to, "WifiCore test message: SMS from your account works."), to);
         } catch (SmsSender.SmsFailedException e) {
             throw new ApiProblem(HttpStatus.BAD_GATEWAY, "the SMS provider did not take the message: " + e.getMessage());
         }

@@ -54,6 +54,15 @@ public class TenantSms {
         return route.provider();
     }
 
+    /**
+     * What a message for {@code tenant} would go through now: {@code africastalking}, {@code platform},
+     * {@code off}, or {@code log} (the platform's route, but no provider is configured: only logged).
+     */
+    String effectiveRoute(TenantId tenant) {
+        Route route = routes.get(tenant, this::route);
+        return route.sender() instanceof LogSmsSender ? "log" : route.provider();
+    }
+
     void forget(TenantId tenant) {
         routes.invalidate(tenant);
     }

@@ -115,6 +115,14 @@ class SmsSettingsIT extends IntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVED.stream()
                 .anyMatch(r -> "+254712000444".equals(r.form().get("to"))));
         assertThat(RECEIVED).noneMatch(r -> "+254712000333".equals(r.form().get("to")));
+        // B's test cannot pretend: the platform has no provider here (the log adapter), so nothing would go out
+        var logged = api().post("/api/messaging/sms/test", json("to", "0712 000 777"), b.token());
+        assertThat(logged.status()).isEqualTo(409);
+        assertThat(logged.body().path("detail").asString()).contains("no SMS provider set up");
+        // a local number is taken in its international form
+        var local = api().post("/api/messaging/sms/test", json("to", "0712 000 888"), a.token());
+        assertThat(local.status()).as(local.body().toString()).isEqualTo(200);
+        assertThat(local.text("to")).isEqualTo("254712000888");
     }
 
     @Test
@@ -146,8 +154,9 @@ class SmsSettingsIT extends IntegrationTest {
         assertThat(api().send("PUT", "/api/messaging/sms", json("provider", "off"), a.token(), Map.of())
                 .body().path("apiKeySet").asBoolean()).isTrue();
         int before = RECEIVED.size();
-        assertThat(api().post("/api/messaging/sms/test", json("to", "254712000666"), a.token()).text("provider"))
-                .isEqualTo("off");
+        var off = api().post("/api/messaging/sms/test", json("to", "254712000666"), a.token());
+        assertThat(off.status()).as("a test that sends nothing is not a success").isEqualTo(409);
+        assertThat(off.body().path("detail").asString()).contains("SMS is off");
         assertThat(RECEIVED).hasSize(before);
         assertThat(api().send("PUT", "/api/messaging/sms", json("provider", "africastalking", "username", "acme2"),
                 a.token(), Map.of()).status()).isEqualTo(200);
