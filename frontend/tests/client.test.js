@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api, onUnauthorized, query, setActingTenant } from '../src/api/client.js';
+import { ApiError, api, apiLink, onUnauthorized, query, setActingTenant } from '../src/api/client.js';
 import { fakeFetch } from './helpers.js';
 
 describe('api client', () => {
@@ -25,6 +25,13 @@ describe('api client', () => {
     expect(fetch.calls[0].headers['X-Tenant']).toBe('acme');
     expect(fetch.calls[1].url).toBe('/api/nas?q=r&page=0');
     expect(fetch.calls[1].headers['X-XSRF-TOKEN']).toBeUndefined();
+  });
+
+  it('names the acting tenant in links the browser opens itself (no headers there)', () => {
+    expect(apiLink('/api/payments/p1/receipt')).toBe('/api/payments/p1/receipt');
+    setActingTenant('acme & co');
+    expect(apiLink('/api/payments/p1/receipt')).toBe('/api/payments/p1/receipt?tenant=acme%20%26%20co');
+    expect(apiLink('/api/reports/revenue/daily.csv?from=2026-01-01')).toBe('/api/reports/revenue/daily.csv?from=2026-01-01&tenant=acme%20%26%20co');
   });
 
   it('tells listeners when the session is gone (401)', async () => {

@@ -31,6 +31,15 @@ export function actingTenant() {
   return tenantHeader;
 }
 
+/**
+ * A link to an API page the browser opens itself (a printable receipt, a CSV download): it cannot send
+ * X-Tenant, so a platform admin acting on a tenant names it as ?tenant= (accepted on GET only).
+ */
+export function apiLink(path) {
+  if (!tenantHeader) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}tenant=${encodeURIComponent(tenantHeader)}`;
+}
+
 /** Called with no arguments whenever the API answers 401 (signed out elsewhere, session expired). */
 export function onUnauthorized(fn) {
   listeners.unauthorized.add(fn);

@@ -62,4 +62,34 @@ class PaymentReceiptIT extends IntegrationTest {
         assertThat(early.body().path("detail").asString()).contains("pending", "settled payment only");
         assertThat(api().get("/api/payments/not-a-uuid/receipt", a.token()).status()).isEqualTo(400);
     }
+
+    /**
+     * A platform admin acting on a tenant opens the receipt as a plain link, which cannot carry X-Tenant:
+     * {@code ?tenant=} names the tenant on a GET (and only on a GET); tenant staff cannot use it to reach
+     * another tenant.
+     */
+    @Test
+    void aPlatformAdminNamesTheTenantInTheLinkOfAPrintablePage() {
+        var a = registerTenant("rcpt_pa");
+        var b = registerTenant("rcpt_pb");
+        var pkg = api().post("/api/packages", json("type", "hotspot", "name", "Hour", "price", 100,
+                "durationValue", 1, "durationUnit", "hours", "uploadKbps", 512, "downloadKbps", 512), a.token());
+        var cash = api().post("/api/payments/cash", json("phone", "0712000999", "amount", 100,
+                "purpose", "HOTSPOT_PACKAGE", "reference", pkg.text("id")), a.token());
+        assertThat(cash.text("status")).isEqualTo("settled");
+        String id = cash.text("id");
+        String admin = platformAdminToken();
+        assertThat(api().get("/api/payments/" + id + "/receipt", admin).status()).as("no tenant named").isEqualTo(400);
+        var viaLink = api().get("/api/payments/" + id + "/receipt?tenant=" + a.slug(), admin);
+        assertThat(viaLink.status()).isEqualTo(200);
+        assertThat(viaLink.raw().body()).contains(cash.text("receipt"));
+        assertThat(api().get("/api/payments/" + id + "/receipt?tenant=" + b.slug(), admin).status())
+                .as("the payment is not B's").isEqualTo(404);
+        // a change still needs the header: the parameter is for links, which only read
+        assertThat(api().post("/api/payments/cash?tenant=" + a.slug(), json("amount", 100, "purpose", "PPPOE_BILL",
+                "reference", "ACC-1"), admin).status()).isEqualTo(400);
+        // tenant staff always act on their own tenant, whatever the link says
+        assertThat(api().get("/api/payments/" + id + "/receipt?tenant=" + a.slug(), b.token()).status())
+                .isEqualTo(404);
+    }
 }
