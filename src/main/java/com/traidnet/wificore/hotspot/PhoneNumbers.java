@@ -49,4 +49,16 @@ final class PhoneNumbers {
         }
         throw ApiProblem.invalidField(field, "must be a phone number, e.g. 0712345678 or 254712345678");
     }
+
+    /** The normalised number when {@code text} is one (e.g. a search box's contents), else null. */
+    static String orNull(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return normalise(text, "q");
+        } catch (ApiProblem e) {
+            return null;
+        }
+    }
 }

@@ -107,11 +107,14 @@ class Subscribers {
     Page<Subscriber> list(TenantId tenant, String q, String kind, String status, Page.Request page) {
         return page.of(gateway.inTenant(tenant, sql -> sql.sql("select " + Subscriber.COLUMNS + " from subscribers"
                         + " where (lower(username) like :q or lower(coalesce(phone, '')) like :q"
-                        + "        or lower(coalesce(account_number, '')) like :q)"
+                        + "        or lower(coalesce(account_number, '')) like :q"
+                        // a phone typed as people write it (0712 345 678, +254…) finds its stored 2547… form
+                        + "        or username = :phone or phone = :phone)"
                         + " and (cast(:kind as text) is null or kind = :kind)"
                         + " and (cast(:status as text) is null or status = :status)"
                         + " order by created_at desc, id offset :offset limit :limit")
-                .param("q", SqlText.containsPattern(q)).param("kind", kind).param("status", status)
+                .param("q", SqlText.containsPattern(q)).param("phone", PhoneNumbers.orNull(q))
+                .param("kind", kind).param("status", status)
                 .param("offset", page.offset()).param("limit", page.limit())
                 .query(Subscriber::map).list()));
     }

@@ -87,6 +87,12 @@ class HotspotApiIT extends IntegrationTest {
                 "durationUnit", "months", "uploadKbps", 2000, "downloadKbps", 5000));
         assertThat(api().post("/api/subscribers", json("kind", "pppoe", "accountNumber", "A1", "packageId", monthly,
                 "staticIp", "10.0.0.7"), a.token()).status()).isEqualTo(201);
+        // a phone is found however it is typed
+        for (String typed : List.of("0711000001", "+254 711 000 001", "711000001")) {
+            assertThat(api().get("/api/subscribers?q=" + java.net.URLEncoder.encode(typed,
+                    java.nio.charset.StandardCharsets.UTF_8), a.token()).body().path("items")
+                    .findValuesAsString("username")).as(typed).containsExactly("254711000001");
+        }
         // what would sell something that cannot be paid for, or give access without limits, is refused
         var wrongKind = api().post("/api/subscribers", json("kind", "hotspot", "phone", "0711000002", "packageId",
                 monthly), a.token());
