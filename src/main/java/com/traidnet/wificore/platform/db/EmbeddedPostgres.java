@@ -30,7 +30,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     public static final String APP_ROLE = "wificore";
     private static final String DATABASE = "wificore";
-    private static final String SUPERUSER = "postgres";
+    static final String SUPERUSER = "postgres";
 
     private final Path root;
     private final Path cluster;
