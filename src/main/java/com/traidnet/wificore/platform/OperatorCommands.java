@@ -41,6 +41,9 @@ final class OperatorCommands {
     }
 
     static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+        if (BackupCommands.handles(args)) {
+            return BackupCommands.run(args, out, err); // no Spring context: restore runs with the platform stopped
+        }
         var database = new AtomicReference<EmbeddedPostgres>();
         var context = new AtomicReference<ConfigurableApplicationContext>();
         Thread hook = new Thread(() -> close(context, database), "wificore-command-shutdown");
@@ -54,6 +57,7 @@ final class OperatorCommands {
                 settings.put("wificore.db.url", database.get().jdbcUrl());
                 settings.put("wificore.db.user", database.get().username());
                 settings.put("wificore.db.password", database.get().password());
+                settings.put("wificore.db.embedded", "true");
             }
             var app = new SpringApplication(application);
             app.setWebApplicationType(WebApplicationType.NONE);
@@ -108,6 +112,7 @@ final class OperatorCommands {
         out.println("       java -jar wificore.jar <command> [args…]   run an operator command and exit");
         out.println("commands:");
         out.println("  help");
+        BackupCommands.USAGE.lines().forEach(line -> out.println("  " + line));
         commands.forEach(c -> c.usage().lines().forEach(line -> out.println("  " + line)));
     }
 

@@ -52,6 +52,7 @@ public final class PlatformLauncher {
                 embedded.put("wificore.db.url", database.get().jdbcUrl());
                 embedded.put("wificore.db.user", database.get().username());
                 embedded.put("wificore.db.password", database.get().password());
+                embedded.put("wificore.db.embedded", "true"); // e.g. backups: only of the embedded server
             }
             var app = new SpringApplication(application);
             if (embedded.isEmpty()) {
