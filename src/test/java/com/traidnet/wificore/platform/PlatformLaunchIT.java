@@ -31,6 +31,7 @@ class PlatformLaunchIT {
 
     private static final String ADMIN_PASSWORD = "launch-admin-password";
     private final List<Process> started = new ArrayList<>();
+    private final java.util.Map<Process, Path> stderrFiles = new java.util.concurrent.ConcurrentHashMap<>();
 
     @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
     Path work;
@@ -87,7 +88,7 @@ class PlatformLaunchIT {
             Process p = launch(data, TestDatabase.freePort(), occupier.getLocalPort());
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).isEqualTo(1);
-            String err = Files.readString(work.resolve("stderr-" + p.pid()));
+            String err = stderr(p);
             assertThat(err.strip().lines().toList()).hasSize(1);
             assertThat(err).contains("Port " + occupier.getLocalPort() + " is already in use");
         }
@@ -98,7 +99,7 @@ class PlatformLaunchIT {
         Process p = launch(Path.of("/proc/wificore-cannot-write-here"), TestDatabase.freePort(), TestDatabase.freePort());
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(1);
-        String err = Files.readString(work.resolve("stderr-" + p.pid()));
+        String err = stderr(p);
         assertThat(err.strip().lines().toList()).hasSize(1);
         assertThat(err).contains("is not writable").contains("WIFICORE_DATA_DIR");
     }
@@ -116,17 +117,16 @@ class PlatformLaunchIT {
         builder.environment().remove("WIFICORE_DB_URL");
         Path out = Files.createTempFile(work, "stdout-", ".log");
         builder.redirectOutput(out.toFile());
-        Process process = builder.redirectError(ProcessBuilder.Redirect.PIPE).start();
-        Path err = work.resolve("stderr-" + process.pid());
-        Thread.ofVirtual().start(() -> {
-            try (var in = process.getErrorStream()) {
-                Files.write(err, in.readAllBytes());
-            } catch (IOException ignored) {
-                // the process is gone; whatever was read is in the file
-            }
-        });
+        // straight to a file: once the process has exited, all it wrote is there (a reader thread could lag)
+        Path err = Files.createTempFile(work, "stderr-", ".log");
+        Process process = builder.redirectError(err.toFile()).start();
+        stderrFiles.put(process, err);
         started.add(process);
         return process;
+    }
+
+    private String stderr(Process p) throws IOException {
+        return Files.readString(stderrFiles.get(p));
     }
 
     private static void awaitHealthy(Process process, int port) throws InterruptedException {
