@@ -50,8 +50,12 @@ describe('StateBlock', () => {
   it('shows loading, then a designed error with a retry, then empty, then content', async () => {
     const wrapper = mount(StateBlock, { props: { loading: true }, slots: { default: '<p>rows</p>' } });
     expect(wrapper.get('[role=status]').text()).toContain('Loading');
-    await wrapper.setProps({ loading: false, error: new ApiError(404, { detail: 'no such endpoint' }) });
-    expect(wrapper.text()).toContain('not available');
+    await wrapper.setProps({ loading: false, error: new ApiError(404, { detail: 'subscriber s1 not found' }) });
+    expect(wrapper.text()).toContain('Not found');
+    expect(wrapper.text()).toContain('subscriber s1 not found');
+    expect(wrapper.find('button').exists()).toBe(false); // asking again cannot find it
+    await wrapper.setProps({ error: new ApiError(503, { detail: 'database unavailable' }) });
+    expect(wrapper.text()).toContain('Could not load this');
     await wrapper.get('button').trigger('click');
     expect(wrapper.emitted('retry')).toHaveLength(1);
     await wrapper.setProps({ error: null, empty: true, emptyText: 'No packages yet.' });

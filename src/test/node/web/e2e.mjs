@@ -221,7 +221,7 @@ async function main() {
     await signIn(op, env.OPERATOR_EMAIL, env.PASSWORD);
     await op.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await op.goto(`${BASE}/subscribers/${env.B_SUBSCRIBER_ID}`);
-    await op.getByText('This is not available').waitFor();
+    await op.getByText('Not found: it may have been deleted').waitFor();
     const leakedOnPage = (await op.content()).includes(env.B_USERNAME);
     await shoot(op, 'desktop-isolation-subscriber');
     await op.goto(`${BASE}/platform/tenants`);

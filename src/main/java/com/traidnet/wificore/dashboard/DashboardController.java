@@ -27,7 +27,7 @@ class DashboardController {
 
     record Summary(Instant asOf, LocalDate day, long onlineSessions, long onlineUsers, long activeSubscribers,
                    long pendingPayments, long paymentsToday, long failedPaymentsToday,
-                   List<DashboardQueries.Revenue> revenueToday) {
+                   long unmatchedPaymentsToday, List<DashboardQueries.Revenue> revenueToday) {
     }
 
     record Usage(LocalDate from, LocalDate to, List<DashboardQueries.UsageDay> days) {
@@ -59,7 +59,7 @@ class DashboardController {
         Instant dayStart = today.atStartOfDay(zone).toInstant();
         var counts = queries.counts(tenant, now, dayStart);
         return new Summary(now, today, counts.onlineSessions(), counts.onlineUsers(), counts.activeSubscribers(),
-                counts.pendingPayments(), counts.paymentsToday(), counts.failedToday(),
+                counts.pendingPayments(), counts.paymentsToday(), counts.failedToday(), counts.unmatchedToday(),
                 queries.revenueSince(tenant, dayStart));
     }
 

@@ -19,7 +19,7 @@ class DashboardQueries {
     }
 
     record Counts(long onlineSessions, long onlineUsers, long activeSubscribers, long pendingPayments,
-                  long paymentsToday, long failedToday) {
+                  long paymentsToday, long failedToday, long unmatchedToday) {
     }
 
     record UsageDay(LocalDate day, long sessions, long inputOctets, long outputOctets) {
@@ -42,11 +42,13 @@ class DashboardQueries {
                                (select count(*) from payments where status = 'pending') as pending,
                                (select count(*) from payments where created_at >= :day) as today,
                                (select count(*) from payments where created_at >= :day
-                                 and status in ('failed', 'unmatched')) as failed_today""")
+                                 and status = 'failed') as failed_today,
+                               (select count(*) from payments where created_at >= :day
+                                 and status = 'unmatched') as unmatched_today""")
                 .param("now", Timestamp.from(now)).param("day", Timestamp.from(dayStart))
                 .query((rs, n) -> new Counts(rs.getLong("online_sessions"), rs.getLong("online_users"),
                         rs.getLong("active_subscribers"), rs.getLong("pending"), rs.getLong("today"),
-                        rs.getLong("failed_today")))
+                        rs.getLong("failed_today"), rs.getLong("unmatched_today")))
                 .single());
     }
 

@@ -48,7 +48,7 @@ final class Html {
                 ? "<img src=\"" + text(logoUrl) + "\" alt=\"\" height=\"40\">" : "";
         return """
                 <!doctype html><html lang="en"><head><meta charset="utf-8">
-                <meta name="viewport" content="width=device-width,initial-scale=1">
+                <meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,">
                 <title>%s</title>%s<style>
                 body{font:16px/1.4 system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1d2430}
                 header{background:%s;color:#fff;padding:12px 16px;display:flex;gap:12px;align-items:center}

@@ -42,9 +42,13 @@ class Seeder {
     private final DataSource db;
     private final Clock clock;
     private final List<SeedContributor> contributors;
+    /** For the hints printed at the end: the port the platform serves on (a CLI run serves nothing itself). */
+    private final int httpPort;
 
     Seeder(Onboarding onboarding, Tenants tenants, TenantGateway gateway, PartitionMaintenance partitions,
-           SecretBox secrets, DataSource db, Clock clock, List<SeedContributor> contributors) {
+           SecretBox secrets, DataSource db, Clock clock, List<SeedContributor> contributors,
+           @org.springframework.beans.factory.annotation.Value("${wificore.http.port:8070}") int httpPort) {
+        this.httpPort = httpPort;
         this.onboarding = onboarding;
         this.tenants = tenants;
         this.gateway = gateway;
@@ -134,9 +138,9 @@ class Seeder {
         contribute(scope, tenant, steps, out);
         out.printf("seeded tenant %s in %.1f s%n", tenant.slug(), steps.totalSeconds());
         out.printf("  sign in as %s with password %s (tenant_admin)%n", o.email(), password);
-        out.printf("  e.g. curl -X POST localhost:8070/api/auth/login -H 'Content-Type: application/json'"
-                + " -d '{\"email\":\"%s\",\"password\":\"%s\"}'%n", o.email(), password);
-        out.printf("  captive portal: http://localhost:8070/portal/%s%n", tenant.slug());
+        out.printf("  e.g. curl -X POST localhost:%d/api/auth/login -H 'Content-Type: application/json'"
+                + " -d '{\"email\":\"%s\",\"password\":\"%s\"}'%n", httpPort, o.email(), password);
+        out.printf("  captive portal: http://localhost:%d/portal/%s%n", httpPort, tenant.slug());
         return new Seeded(tenant, o.email(), password);
     }
 

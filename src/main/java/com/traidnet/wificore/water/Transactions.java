@@ -15,8 +15,8 @@ import java.util.UUID;
 class Transactions {
 
     record Transaction(long id, Instant dispensedAt, Instant endedAt, Instant recordedAt, UUID dispenserId,
-                       String dispenserName, long deviceSeq, UUID customerId, String customerRef, BigDecimal litres,
-                       BigDecimal amount, BigDecimal debit, String flag) {
+                       String dispenserName, long deviceSeq, UUID customerId, String customerName, String customerRef,
+                       BigDecimal litres, BigDecimal amount, BigDecimal debit, String flag) {
     }
 
     record Filter(UUID dispenser, UUID customer, Instant from, Instant to, Boolean flagged) {
@@ -30,8 +30,9 @@ class Transactions {
 
     Page<Transaction> list(TenantId tenant, Filter f, Page.Request page) {
         return page.of(gateway.inTenant(tenant, sql -> sql.sql("""
-                        select t.*, d.name as dispenser_name from water_transactions t
+                        select t.*, d.name as dispenser_name, c.name as customer_name from water_transactions t
                         left join dispensers d on d.id = t.dispenser_id
+                        left join water_customers c on c.id = t.customer_id
                         where (cast(:dispenser as uuid) is null or t.dispenser_id = :dispenser)
                           and (cast(:customer as uuid) is null or t.customer_id = :customer)
                           and t.dispensed_at >= :from and t.dispensed_at < :to
@@ -44,7 +45,7 @@ class Transactions {
                 .query((rs, n) -> new Transaction(rs.getLong("id"), Rows.instant(rs, "dispensed_at"),
                         Rows.instant(rs, "ended_at"), Rows.instant(rs, "recorded_at"), Rows.uuid(rs, "dispenser_id"),
                         rs.getString("dispenser_name"), rs.getLong("device_seq"), Rows.uuid(rs, "customer_id"),
-                        rs.getString("customer_ref"), rs.getBigDecimal("litres"), rs.getBigDecimal("amount"),
+                        rs.getString("customer_name"), rs.getString("customer_ref"), rs.getBigDecimal("litres"), rs.getBigDecimal("amount"),
                         rs.getBigDecimal("debit"), rs.getString("flag")))
                 .list()));
     }

@@ -128,7 +128,7 @@ class WebAppIT extends RadiusTestSupport {
                 assertThat(result.path("channel").asInt()).as("B's real-time channel").isEqualTo(403);
                 assertThat(result.path("platform").asInt()).isEqualTo(403);
                 assertThat(result.path("serviceWorker").asBoolean()).isTrue();
-                assertThat(result.path("dispenseRow").asString()).contains("E2E kiosk", "E2E-CARD-1", "5 L");
+                assertThat(result.path("dispenseRow").asString()).contains("E2E kiosk", "Wanjiku E2E", "5 L");
                 assertThat(result.path("statementRows").asInt()).as("the cash top-up and the dispense").isEqualTo(2);
                 assertThat(result.path("waterReportRow").asString()).as("day, dispenser, dispenses, litres, revenue")
                         .contains("E2E kiosk", "KES 10");
