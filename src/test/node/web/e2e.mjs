@@ -144,6 +144,53 @@ async function main() {
     await shoot(receiptPage, 'receipt');
     await receiptPage.close();
 
+    // 6a. record a cash payment for the hotspot package through the Payments page: the API's error for a zero
+    //     amount shows next to the field, the package's price is prefilled, and the settled payment heads the list
+    await page.goto(BASE + '/payments');
+    await page.getByRole('button', { name: 'Record payment' }).click();
+    const pay = page.getByRole('dialog', { name: 'Record payment' });
+    const payOption = await pay.getByLabel('Package').locator('option', { hasText: env.PACKAGE_NAME }).getAttribute('value');
+    await pay.getByLabel('Package').selectOption(payOption);
+    const prefilledAmount = await pay.getByLabel('Amount').inputValue();
+    await pay.getByLabel('Phone').fill(env.CASH_PHONE);
+    await pay.getByLabel('Amount').fill('0');
+    await pay.getByRole('button', { name: 'Record cash' }).click();
+    const amountError = (await pay.locator('#' + (await pay.getByLabel('Amount').getAttribute('id')) + '-error').textContent()).trim();
+    await pay.getByLabel('Amount').fill(prefilledAmount);
+    await pay.getByRole('button', { name: 'Record cash' }).click();
+    const recordedNote = page.getByTestId('recorded-payment');
+    await recordedNote.waitFor();
+    const cashReceipt = (await recordedNote.locator('.font-mono').textContent()).trim();
+    const cashRow = (await page.getByTestId('payments-table').locator(`tbody tr[data-receipt="${cashReceipt}"]`).textContent())
+      .replace(/\s+/g, ' ').trim();
+    const cashReceiptLink = await recordedNote.getByRole('link', { name: 'Print receipt' }).getAttribute('href');
+    await shoot(page, 'desktop-payment-recorded');
+    step('cash-recorded', { prefilledAmount, amountError, cashReceipt, cashRow });
+
+    // 6a'. the hotspot user that payment made: change its MAC and expiry, see them on the page; then delete it
+    await page.goto(BASE + '/subscribers');
+    await page.getByLabel('Search subscribers').fill(env.CASH_PHONE);
+    await page.getByTestId('subscribers-table').locator('tbody tr').first().getByRole('link').click();
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog');
+    await edit.getByLabel('MAC address').fill('not-a-mac');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    const macError = (await edit.locator('#' + (await edit.getByLabel('MAC address').getAttribute('id')) + '-error').textContent()).trim();
+    await edit.getByLabel('MAC address').fill(env.EDIT_MAC);
+    await edit.getByLabel('Expires').fill('2030-01-02T03:04');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await page.getByTestId('subscriber-mac').filter({ hasText: env.EDIT_MAC }).waitFor();
+    const editedMac = (await page.getByTestId('subscriber-mac').textContent()).trim();
+    const editedExpires = (await page.getByTestId('subscriber-expires').textContent()).trim();
+    const editedId = page.url().split('/').pop();
+    await shoot(page, 'desktop-subscriber-edited');
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete subscriber' }).click();
+    await page.waitForURL(/\/subscribers$/);
+    await page.getByText(/deleted\.$/).first().waitFor();
+    step('subscriber-edited', { macError, editedMac, editedExpires, editedId });
+
     // 6b. water: register a dispenser (its key is shown once), add a customer and top them up in cash; the test,
     //     playing the device, signs a dispense with that key; it appears live and the statement shows the debit
     await page.goto(BASE + '/water/dispensers');
@@ -211,6 +258,13 @@ async function main() {
         }
       }
     }
+    await phonePage.goto(BASE + '/payments');
+    await phonePage.getByRole('button', { name: 'Record payment' }).click();
+    const phoneDialog = phonePage.getByRole('dialog', { name: 'Record payment' });
+    await phoneDialog.getByLabel('Amount').waitFor();
+    await shoot(phonePage, 'phone-record-payment');
+    const dialogWidth = await phoneDialog.evaluate((d) => Math.max(d.scrollWidth, document.documentElement.scrollWidth));
+    if (dialogWidth > 360) phoneOverflow.push(`record payment dialog: ${dialogWidth}px`);
     step('screenshots');
 
     // 8. a tenant-A operator cannot reach tenant B's pages or data
@@ -237,6 +291,21 @@ async function main() {
       return { direct, packagesSeenViaXTenant: viaHeader.items.length, channel, platform };
     }, { bSubscriber: env.B_SUBSCRIBER_ID, bSlug: env.B_SLUG, bTenantId: env.B_TENANT_ID, bPackage: env.B_PACKAGE_NAME });
     step('isolation', { leakedOnPage, ...probes });
+
+    // 8b. the operator changes their own password from the shell: a wrong current one is refused next to its field
+    await op.goto(BASE + '/');
+    await op.getByRole('button', { name: 'Change password' }).click();
+    const pw = op.getByRole('dialog', { name: 'Change password' });
+    await pw.getByLabel('Current password').fill('not-my-password');
+    await pw.getByLabel('New password', { exact: true }).fill(env.NEW_PASSWORD);
+    await pw.getByLabel('Repeat new password').fill(env.NEW_PASSWORD);
+    await pw.getByRole('button', { name: 'Change password' }).click();
+    const currentPasswordError = (await pw.locator('#' + (await pw.getByLabel('Current password').getAttribute('id')) + '-error').textContent()).trim();
+    await pw.getByLabel('Current password').fill(env.PASSWORD);
+    await pw.getByRole('button', { name: 'Change password' }).click();
+    await op.getByText(/^Password changed\./).waitFor();
+    const passwordChanged = true;
+    step('password-changed', { currentPasswordError });
 
     // 9. the PWA: manifest, service worker, and the offline banner
     const pwa = await page.evaluate(async () => {
@@ -268,7 +337,8 @@ async function main() {
 
     Object.assign(result, { ok: true, nameError, codes, sheetHasCode, sameDocument, stillSameDocument, paymentText, onlineNow,
       deviceId, dispenseRow, statementRows, waterReportRow, subscriberPayment, receiptText, phoneOverflow,
-      leakedOnPage, ...probes, ...pwa, consoleErrors });
+      leakedOnPage, ...probes, ...pwa, consoleErrors, prefilledAmount, amountError, cashReceipt, cashRow, cashReceiptLink,
+      macError, editedMac, editedExpires, editedId, currentPasswordError, passwordChanged });
   } catch (e) {
     result.error = String(e && e.stack || e);
     for (const [i, p] of pages.entries()) {

@@ -32,6 +32,7 @@ class WebAppIT extends RadiusTestSupport {
 
     private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
     private static final String SESSION_USER = "e2e-user";
+    private static final String NEW_PASSWORD = "changed-in-the-browser-1";
 
     @BeforeAll
     static void prerequisites() throws InterruptedException {
@@ -79,7 +80,9 @@ class WebAppIT extends RadiusTestSupport {
                     Map.entry("B_USERNAME", bSubscriber.path("username").asString()),
                     Map.entry("B_SLUG", b.slug()), Map.entry("B_TENANT_ID", b.id()),
                     Map.entry("B_PACKAGE_NAME", bPackageName), Map.entry("KIOSK_NAME", "E2E kiosk"),
-                    Map.entry("WATER_CUSTOMER", "Wanjiku E2E"), Map.entry("WATER_CARD", "E2E-CARD-1")));
+                    Map.entry("WATER_CUSTOMER", "Wanjiku E2E"), Map.entry("WATER_CARD", "E2E-CARD-1"),
+                    Map.entry("CASH_PHONE", "254712000333"), Map.entry("EDIT_MAC", "AA:BB:CC:DD:EE:01"),
+                    Map.entry("NEW_PASSWORD", NEW_PASSWORD)));
 
             try (var script = NodeScripts.startIn("web", "e2e.mjs", env, Duration.ofSeconds(150))) {
                 script.awaitLine(j -> "dashboard-live".equals(j.path("step").asString()));
@@ -132,6 +135,29 @@ class WebAppIT extends RadiusTestSupport {
                 assertThat(result.path("statementRows").asInt()).as("the cash top-up and the dispense").isEqualTo(2);
                 assertThat(result.path("waterReportRow").asString()).as("day, dispenser, dispenses, litres, revenue")
                         .contains("E2E kiosk", "KES 10");
+                // Record payment: cash for the hotspot package, its price prefilled, the API's error by the field
+                assertThat(result.path("prefilledAmount").asString()).as("the package's price").isEqualTo("10");
+                assertThat(result.path("amountError").asString()).as("a zero amount, refused by the API").isNotBlank();
+                assertThat(result.path("cashReceipt").asString()).startsWith("CASH-");
+                assertThat(result.path("cashRow").asString()).as("the new payment in the list")
+                        .contains("KES 10", "cash", "254712000333", result.path("cashReceipt").asString(), "settled");
+                assertThat(result.path("cashReceiptLink").asString()).endsWith("/receipt");
+                JsonNode cash = api().get("/api/payments?q=" + result.path("cashReceipt").asString(), a.token()).body()
+                        .path("items").get(0);
+                assertThat(cash.path("method").asString()).isEqualTo("cash");
+                assertThat(cash.path("purpose").asString()).isEqualTo("HOTSPOT_PACKAGE");
+                assertThat(cash.path("status").asString()).isEqualTo("settled");
+                // Edit subscriber: a bad MAC refused by the field, then MAC and expiry saved and shown; then deleted
+                assertThat(result.path("macError").asString()).as("the API's error for a bad MAC").isNotBlank();
+                assertThat(result.path("editedMac").asString()).isEqualTo("AA:BB:CC:DD:EE:01");
+                assertThat(result.path("editedExpires").asString()).contains("Jan 2030", "03:04");
+                assertThat(api().get("/api/subscribers/" + result.path("editedId").asString(), a.token()).status())
+                        .as("deleted from its page").isEqualTo(404);
+                // Change password: a wrong current one refused by its field, then the new one signs in
+                assertThat(result.path("currentPasswordError").asString()).contains("not correct");
+                assertThat(result.path("passwordChanged").asBoolean()).isTrue();
+                assertThat(api().post("/api/auth/login", json("email", operatorEmail, "password", NEW_PASSWORD), null)
+                        .status()).as("the operator signs in with the new password").isEqualTo(200);
                 assertThat(result.path("consoleErrors")).as("uncaught errors in the page").isEmpty();
                 assertThat(result.path("phoneOverflow")).as("pages wider than a 360 px phone").isEmpty();
                 // what the settings page saved
