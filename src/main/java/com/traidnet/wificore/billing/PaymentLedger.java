@@ -123,7 +123,8 @@ class PaymentLedger {
 
     /**
      * A page of payments, newest first, optionally of one status and of one payer or purchase: {@code q} is matched
-     * whole against the phone (as a Kenyan number in any usual form), the receipt and the reference (V21's indexes;
+     * whole against the phone (as a Kenyan number in any usual form), the receipt and the reference in any case
+     * (V21's and V23's indexes;
      * the three are unions of index scans, not a scan of the table).
      */
     Page<PaymentView> list(TenantId tenant, String status, String q, Page.Request page) {
@@ -133,7 +134,7 @@ class PaymentLedger {
         String sqlText = text == null ? """
                 select * from payments where (cast(:status as text) is null or status = :status)
                 order by created_at desc, id desc offset :offset limit :limit""" : """
-                select * from payments where (phone = :phone or receipt = upper(:q) or reference = :q)
+                select * from payments where (phone = :phone or receipt = upper(:q) or lower(reference) = lower(:q))
                   and (cast(:status as text) is null or status = :status)
                 order by created_at desc, id desc offset :offset limit :limit""";
         return page.of(gateway.inTenant(tenant, sql -> sql.sql(sqlText)
@@ -159,7 +160,7 @@ class PaymentLedger {
                 rs.getString("currency"), rs.getString("status"), rs.getString("checkout_request_id"),
                 rs.getString("merchant_request_id"), rs.getString("receipt"), rs.getBigDecimal("paid_amount"),
                 rs.getString("result_code"), rs.getString("result_desc"), instant(rs, "created_at"),
-                instant(rs, "updated_at"), instant(rs, "settled_at"), null);
+                instant(rs, "updated_at"), instant(rs, "settled_at"), null, null);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -41,6 +41,12 @@ class PaymentReceipts {
         this.zones = zones;
     }
 
+    /** The payment with what it buys in words (null when the reference is unknown, e.g. an unmatched payment). */
+    PaymentView described(TenantId tenant, PaymentView p) {
+        return p.withDescription(gateway.inTenant(tenant, sql -> fulfilments.describe(sql,
+                SettledPayment.Purpose.valueOf(p.purpose()), p.reference()).orElse(null)));
+    }
+
     String html(TenantId tenant, UUID paymentId) {
         PaymentView p = ledger.find(tenant, paymentId).orElseThrow(() -> ApiProblem.notFound("payment " + paymentId));
         if (!"settled".equals(p.status())) {

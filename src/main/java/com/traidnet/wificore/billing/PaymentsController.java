@@ -97,7 +97,8 @@ class PaymentsController {
 
     @GetMapping("/{id}")
     PaymentView get(@PathVariable UUID id) {
-        return ledger.find(current.require(), id).orElseThrow(() -> ApiProblem.notFound("payment " + id));
+        var tenant = current.require();
+        return receipts.described(tenant, ledger.find(tenant, id).orElseThrow(() -> ApiProblem.notFound("payment " + id)));
     }
 
     /** The customer's receipt for a settled payment, print-ready HTML (409 for any other status). */

@@ -155,7 +155,7 @@ class MpesaStkIT extends BillingIntegrationTest {
                 "purpose", "PPPOE_BILL", "reference", "ACC-8", "phone", "0712345678"), tenant.token());
         api().post("/api/payments/cash", com.traidnet.wificore.support.Api.json("amount", 60, "purpose",
                 "PPPOE_BILL", "reference", "ACC-7", "phone", "0712345678"), other.token());
-        for (String q : List.of("0712345678", "+254712345678", "254712345678", "ACC-8",
+        for (String q : List.of("0712345678", "+254712345678", "254712345678", "ACC-8", "acc-8",
                 phoned.text("receipt").toLowerCase())) {
             var found = api().get("/api/payments?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8),
                     tenant.token()).body().path("items");

@@ -29,6 +29,8 @@ class PaymentReceiptIT extends IntegrationTest {
                 "purpose", "HOTSPOT_PACKAGE", "reference", pkg.text("id")), a.token());
         assertThat(cash.status()).as(cash.body().toString()).isEqualTo(201);
         String id = cash.text("id");
+        assertThat(api().get("/api/payments/" + id, a.token()).text("description"))
+                .as("the payment page says what it bought").isEqualTo("Two hours (hotspot package)");
         var receipt = api().get("/api/payments/" + id + "/receipt", a.token());
         assertThat(receipt.status()).isEqualTo(200);
         assertThat(receipt.contentType()).startsWith("text/html");
