@@ -10,6 +10,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -45,6 +46,7 @@ class Dispensers {
 
     WithKey register(TenantId tenant, Actor actor, DispenserRequest r) {
         r.requireAllForRegistration();
+        lowWithinCapacity(r.tankLowLitres(), r.tankCapacityLitres());
         String secret = DeviceKeys.newSecret();
         byte[] sealed = box.seal(secret.getBytes(StandardCharsets.UTF_8));
         for (int attempt = 0; ; attempt++) {
@@ -73,6 +75,14 @@ class Dispensers {
         }
     }
 
+    /** A low-tank alert above the tank's capacity would fire on every report, even from a full tank. */
+    private static void lowWithinCapacity(BigDecimal low, BigDecimal capacity) {
+        if (low != null && capacity != null && low.compareTo(capacity) > 0) {
+            throw ApiProblem.invalidField("tankLowLitres", "must not exceed the tank's capacity ("
+                    + capacity.stripTrailingZeros().toPlainString() + " L)");
+        }
+    }
+
     Dispenser change(TenantId tenant, Actor actor, UUID id, DispenserRequest r) {
         Dispenser after = gateway.inTenant(tenant, sql -> {
             require(sql, id);
@@ -93,7 +103,9 @@ class Dispensers {
                             r.tankLowLitres(), r.pricePerLitre(), r.currency(), r.pulsesPerLitre(), now(), id)
                     .update();
             actor.audit(sql, "water.dispenser.changed", id.toString());
-            return require(sql, id);
+            Dispenser changed = require(sql, id);
+            lowWithinCapacity(changed.tankLowLitres(), changed.tankCapacityLitres()); // rolls the change back
+            return changed;
         });
         credentials.evict(after.deviceId());
         return after;

@@ -63,6 +63,13 @@ class WaterApiIT extends WaterIntegrationTest {
         assertProblem(api().post("/api/water/dispensers", json("name", "Neg", "tankCapacityLitres", -1,
                 "pricePerLitre", 2, "pulsesPerLitre", 450), t.token()), 400, null);
         assertProblem(api().post("/api/water/customers", json("name", "Nobody"), t.token()), 400, null);
+        var overfull = api().post("/api/water/dispensers", json("name", "Overfull", "tankCapacityLitres", 1000,
+                "tankLowLitres", 5000, "pricePerLitre", 2, "pulsesPerLitre", 450), t.token());
+        assertProblem(overfull, 400, null);
+        assertThat(overfull.body().path("detail").asString()).contains("tankLowLitres", "1000 L");
+        String kiosk = dispenserId(t, registerDispenser(t, "Kiosk 9", "2"));
+        assertProblem(api().send("PATCH", "/api/water/dispensers/" + kiosk, json("tankLowLitres", 1001), t.token(),
+                java.util.Map.of()), 400, null);
         customer(t, "DUP-1", null, null);
         var dup = api().post("/api/water/customers", json("cardId", "DUP-1"), t.token());
         assertProblem(dup, 400, null);
