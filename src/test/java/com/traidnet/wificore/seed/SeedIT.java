@@ -75,6 +75,14 @@ class SeedIT extends IntegrationTest {
     }
 
     @Test
+    void theDemoTenantTakesMpesaThroughTheSimulator() {
+        assertThat(output).contains("mpesa", "Daraja simulator (till 174379)");
+        JsonNode mpesa = get("/api/billing/mpesa");
+        assertThat(mpesa.path("environment").asString()).isEqualTo("simulator");
+        assertThat(mpesa.path("shortcode").asString()).isEqualTo("174379");
+    }
+
+    @Test
     void waterKiosksCustomersAndDispensesAreThereAndBalancesMatchStatements() {
         assertThat(output).containsPattern("water .*3 dispensers, \\d+ customers, \\d+ dispenses");
         assertThat(get("/api/water/dispensers").path("items").size()).isEqualTo(3);
