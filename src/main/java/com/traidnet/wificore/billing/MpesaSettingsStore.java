@@ -71,7 +71,7 @@ class MpesaSettingsStore {
                 return sql.sql("select * from mpesa_settings").query(VIEW).single();
             });
         } catch (DuplicateKeyException e) {
-            throw ApiProblem.conflict("shortcode " + c.shortcode() + " is already used by another tenant");
+            throw ApiProblem.conflictOn("shortcode", "shortcode " + c.shortcode() + " is already used by another tenant");
         }
     }
 

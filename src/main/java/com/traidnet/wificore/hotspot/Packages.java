@@ -117,7 +117,7 @@ class Packages {
         try {
             return write.get();
         } catch (DuplicateKeyException e) {
-            throw ApiProblem.conflict("a package named '" + body.name().strip() + "' already exists");
+            throw ApiProblem.conflictOn("name", "a package named '" + body.name().strip() + "' already exists");
         }
     }
 

@@ -46,7 +46,9 @@ class SubscriberWrites {
         try {
             stored = SubscriberStore.insert(sql, s, entry(actor, action, detail));
         } catch (DuplicateKeyException e) {
-            throw ApiProblem.conflict("a subscriber with username '" + s.username() + "'"
+            // the field the form should point at: a hotspot user's username is its phone
+            String field = s.pppoe() ? "accountNumber" : "phone";
+            throw ApiProblem.conflictOn(field, "a subscriber with username '" + s.username() + "'"
                     + (s.accountNumber() == null ? "" : " or account number '" + s.accountNumber() + "'")
                     + " already exists");
         }
@@ -62,7 +64,7 @@ class SubscriberWrites {
         try {
             stored = SubscriberStore.update(sql, after, entry(actor, action, detail));
         } catch (DuplicateKeyException e) {
-            throw ApiProblem.conflict("username '" + after.username() + "' is taken by another subscriber");
+            throw ApiProblem.conflictOn("username", "username '" + after.username() + "' is taken by another subscriber");
         }
         String effective = RadiusRows.write(sql, stored, password, before.username(), clock.instant());
         return new Saved(stored, effective);

@@ -75,7 +75,7 @@ public class StaffAccounts {
                             staff.passwordHash(), toArrayLiteral(staff.roles()))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw ApiProblem.conflict("an account with e-mail " + staff.email() + " already exists");
+            throw ApiProblem.conflictOn("email", "an account with e-mail " + staff.email() + " already exists");
         }
         return sql.sql("select * from staff_users where id = ?").param(id).query(ROW).single();
     }

@@ -35,6 +35,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.CONFLICT, detail);
     }
 
+    /** A 409 caused by one request field (a name or number already taken), so a form can show it at that field. */
+    public static ApiProblem conflictOn(String field, String detail) {
+        return new ApiProblem(HttpStatus.CONFLICT, detail, field, detail, null);
+    }
+
     public static ApiProblem forbidden(String detail) {
         return new ApiProblem(HttpStatus.FORBIDDEN, detail);
     }

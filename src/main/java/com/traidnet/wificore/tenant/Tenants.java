@@ -89,7 +89,7 @@ public class Tenants {
                             Timestamp.from(clock.instant()), Timestamp.from(clock.instant()))
                     .update());
         } catch (DuplicateKeyException e) {
-            throw ApiProblem.conflict("a tenant with slug '" + slug.value() + "' already exists");
+            throw ApiProblem.conflictOn("slug", "a tenant with slug '" + slug.value() + "' already exists");
         }
     }
 

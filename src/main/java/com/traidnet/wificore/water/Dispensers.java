@@ -170,7 +170,7 @@ class Dispensers {
         boolean taken = sql.sql("select exists (select 1 from dispensers where lower(name) = lower(?) and id is distinct from ?)")
                 .params(name.strip(), self).query(Boolean.class).single();
         if (taken) {
-            throw ApiProblem.conflict("a dispenser named '" + name.strip() + "' already exists");
+            throw ApiProblem.conflictOn("name", "a dispenser named '" + name.strip() + "' already exists");
         }
     }
 

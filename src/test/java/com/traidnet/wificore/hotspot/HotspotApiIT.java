@@ -48,7 +48,10 @@ class HotspotApiIT extends IntegrationTest {
         var bursty = api().post("/api/packages", burst, t.token());
         assertThat(bursty.text("rateLimit")).isEqualTo("1024k/4096k 2048k/8192k 768k/3072k 8/8");
         assertThat(bursty.text("currency")).isEqualTo("KES");
-        assertThat(api().post("/api/packages", pkg("bursty"), t.token()).status()).isEqualTo(409);
+        var duplicate = api().post("/api/packages", pkg("bursty"), t.token());
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.body().path("errors").get(0).path("field").asString())
+                .as("a form can show it at the name").isEqualTo("name");
         assertThat(api().post("/api/packages", json("type", "hotspot", "name", "X", "price", 1, "durationValue", 1,
                 "durationUnit", "days", "uploadKbps", 1, "downloadKbps", 1, "nasIds",
                 List.of(java.util.UUID.randomUUID())), t.token()).body().path("errors").get(0).path("field")

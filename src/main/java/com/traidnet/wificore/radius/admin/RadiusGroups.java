@@ -34,7 +34,7 @@ class RadiusGroups {
         return gateway.inTenant(tenant, sql -> {
             Locks.groups(sql, List.of(group.name()));
             if (exists(sql, group.name())) {
-                throw ApiProblem.conflict("RADIUS group '" + group.name() + "' already exists");
+                throw ApiProblem.conflictOn("name", "RADIUS group '" + group.name() + "' already exists");
             }
             write(sql, group);
             AuditTrail.record(sql, actor, "radius.group.created", group.name());
@@ -64,7 +64,7 @@ class RadiusGroups {
             }
             long members = memberCounts(sql, List.of(name)).getOrDefault(name, 0L);
             if (members > 0 && !force) {
-                throw ApiProblem.conflict("RADIUS group '" + name + "' still has " + members
+                throw ApiProblem.conflictOn("name", "RADIUS group '" + name + "' still has " + members
                         + " member(s); remove them first or delete with ?force=true");
             }
             sql.sql("delete from radusergroup where groupname = ?").param(name).update();

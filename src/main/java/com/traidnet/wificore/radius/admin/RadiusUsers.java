@@ -31,7 +31,7 @@ class RadiusUsers {
         return gateway.inTenant(tenant, sql -> {
             Locks.user(sql, user.username());
             if (exists(sql, user.username())) {
-                throw ApiProblem.conflict("RADIUS user '" + user.username() + "' already exists");
+                throw ApiProblem.conflictOn("username", "RADIUS user '" + user.username() + "' already exists");
             }
             write(sql, user);
             AuditTrail.record(sql, actor, "radius.user.created", user.username());

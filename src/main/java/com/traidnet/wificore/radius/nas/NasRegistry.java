@@ -114,8 +114,8 @@ class NasRegistry {
         } catch (DuplicateKeyException e) {
             String constraint = String.valueOf(e.getMostSpecificCause().getMessage());
             throw constraint.contains("nas_clients_tenant_id_address_key")
-                    ? ApiProblem.conflict("a NAS with address " + nas.address().text() + " is already registered")
-                    : ApiProblem.conflict("a NAS named '" + nas.name() + "' already exists");
+                    ? ApiProblem.conflictOn("address", "a NAS with address " + nas.address().text() + " is already registered")
+                    : ApiProblem.conflictOn("name", "a NAS named '" + nas.name() + "' already exists");
         }
         directory.reloadSoon();
         return result;
