@@ -40,6 +40,9 @@ describe('useForm', () => {
     await form.submit(async () => { throw new ApiError(400, { detail: 'bad', errors: [{ field: 'address', message: 'must be an IP address' }] }); }).catch(() => {});
     expect(form.errorFor('address')).toBe('must be an IP address');
     expect(form.error).toBe('bad');
+    expect(form.unshownErrors()).toEqual([]); // a field showed it
+    await form.submit(async () => { throw new ApiError(400, { detail: 'x', errors: [{ field: 'secretRef', message: 'is required' }] }); }).catch(() => {});
+    expect(form.unshownErrors()).toEqual(['secretRef: is required']); // no field shows it: the banner must
     await form.submit(async () => 'ok');
     expect(form.errorFor('address')).toBeNull();
     expect(form.done).toBe(true);
