@@ -1,13 +1,9 @@
 package com.traidnet.wificore.billing;
 
-import com.traidnet.wificore.platform.ApiProblem;
-import com.traidnet.wificore.tenant.TenantGateway;
 import com.traidnet.wificore.tenant.TenantId;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,14 +33,15 @@ public class Checkout {
 
     private final Payments payments;
     private final PaymentLedger ledger;
-    private final TenantGateway gateway;
-    private final Clock clock;
 
-    Checkout(Payments payments, PaymentLedger ledger, TenantGateway gateway, Clock clock) {
+    Checkout(Payments payments, PaymentLedger ledger) {
         this.payments = payments;
         this.ledger = ledger;
-        this.gateway = gateway;
-        this.clock = clock;
+    }
+
+    /** What M-Pesa is paid in (KES): a package priced otherwise cannot be bought by M-Pesa. */
+    public String currency() {
+        return payments.currency();
     }
 
     /** Whether the tenant takes M-Pesa at all: a portal without it offers vouchers and free trials only. */
@@ -72,15 +69,8 @@ public class Checkout {
     private Status push(TenantId tenant, String phone, BigDecimal amount, SettledPayment.Purpose purpose,
                         String reference, String mac) {
         String msisdn = Payments.msisdn(phone);
-        boolean waiting = gateway.inTenant(tenant, sql -> sql.sql(
-                        "select exists (select 1 from payments where status = 'pending' and phone = ? and created_at > ?)")
-                .params(msisdn, Timestamp.from(clock.instant().minus(ONE_PROMPT_PER))).query(Boolean.class).single());
-        if (waiting) {
-            throw ApiProblem.tooManyRequests("a payment prompt was just sent to " + msisdn
-                    + "; answer it on the phone, or try again in a minute", ONE_PROMPT_PER);
-        }
         return status(payments.requestStk(tenant, new Payments.PaymentRequest(msisdn, amount, purpose, reference, mac),
-                null));
+                null, ONE_PROMPT_PER));
     }
 
     /** The payment's state, or empty when the tenant has no such payment (another tenant's id included). */

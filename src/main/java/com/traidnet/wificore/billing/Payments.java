@@ -46,12 +46,26 @@ class Payments {
                           String mac) {
     }
 
+    /** The currency M-Pesa payments are in (KES). */
+    String currency() {
+        return config.currency();
+    }
+
     /** Whether the tenant can take M-Pesa payments (its Daraja app is configured). */
     boolean mpesaReady(TenantId tenant) {
         return settings.app(tenant).isPresent();
     }
 
     PaymentView requestStk(TenantId tenant, PaymentRequest r, UUID staff) {
+        return requestStk(tenant, r, staff, null);
+    }
+
+    /**
+     * @param onePromptPer when not null (the captive portal), refused (429) while another push to the same phone
+     *                     is pending and younger than this: checked under a per-phone lock in the transaction
+     *                     that records the new payment, so parallel requests cannot both pass the check
+     */
+    PaymentView requestStk(TenantId tenant, PaymentRequest r, UUID staff, java.time.Duration onePromptPer) {
         MpesaApp app = settings.app(tenant).orElseThrow(() -> ApiProblem.conflict(
                 "M-Pesa is not configured for this tenant (PUT /api/billing/mpesa)"));
         String phone = msisdn(r.phone());
@@ -60,6 +74,18 @@ class Payments {
         }
         UUID id = UUID.randomUUID();
         gateway.inTenant(tenant, sql -> {
+            if (onePromptPer != null) {
+                boolean waiting = sql.sql("""
+                                select (select pg_advisory_xact_lock(hashtextextended('stk-prompt:' || :phone, 0))) is null
+                                    or exists (select 1 from payments where status = 'pending' and phone = :phone
+                                               and created_at > :since)""")
+                        .param("phone", phone).param("since", Timestamp.from(clock.instant().minus(onePromptPer)))
+                        .query(Boolean.class).single();
+                if (waiting) {
+                    throw ApiProblem.tooManyRequests("a payment prompt was just sent to " + phone
+                            + "; answer it on the phone, or try again in a minute", onePromptPer);
+                }
+            }
             ledger.insert(sql, new PaymentLedger.NewPayment(id, "mpesa_stk", r.purpose().name(), r.reference(), phone,
                     r.mac(), r.amount(), config.currency(), null, staff, clock.instant()));
             ledger.event(sql, id, "created", "pending", "api", "STK push requested", null);

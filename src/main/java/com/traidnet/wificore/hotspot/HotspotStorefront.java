@@ -30,6 +30,7 @@ public class HotspotStorefront {
     }
 
     /** Credentials for the NAS's login form. */
+    /** Credentials to log in with; {@code password} null when they are the customer's own, not shown here. */
     public record Access(String username, String password, Instant expiresAt, String packageName) {
     }
 
@@ -66,12 +67,14 @@ public class HotspotStorefront {
                 .orElse(new Branding(null, null, null)));
     }
 
-    /** Redeems a voucher for {@code phone}; the answer always carries the password to log in with. */
+    /**
+     * Redeems a voucher for {@code phone}. The answer carries a password only when this redemption created the
+     * account: a voucher for a number that already has one extends it, but its password is never shown to
+     * whoever typed the number (anyone can type a stranger's number); its owner logs in with the one they have.
+     */
     public Access redeemVoucher(TenantId tenant, String code, String phone, String mac) {
         var redeemed = vouchers.redeem(tenant, code, phone, mac);
-        String password = redeemed.password() != null ? redeemed.password()
-                : gateway.inTenant(tenant, sql -> RadiusRows.currentPassword(sql, redeemed.username()));
-        return new Access(redeemed.username(), password, redeemed.expiresAt(), redeemed.packageName());
+        return new Access(redeemed.username(), redeemed.password(), redeemed.expiresAt(), redeemed.packageName());
     }
 
     /**
@@ -79,10 +82,8 @@ public class HotspotStorefront {
      * carries the password to log in with. 409 when already used, 400 when the package is not free.
      */
     public Access claimTrial(TenantId tenant, UUID packageId, String phone, String mac) {
-        var given = trials.claim(tenant, packageId, phone, mac);
-        String password = given.password() != null ? given.password()
-                : gateway.inTenant(tenant, sql -> RadiusRows.currentPassword(sql, given.username()));
-        return new Access(given.username(), password, given.expiresAt(), given.packageName());
+        var given = trials.claim(tenant, packageId, phone, mac); // a new account: its password was just issued
+        return new Access(given.username(), given.password(), given.expiresAt(), given.packageName());
     }
 
     /** The active hotspot subscriber's credentials (after a settled purchase), if there is one. */

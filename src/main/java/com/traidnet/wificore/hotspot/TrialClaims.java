@@ -34,6 +34,13 @@ class TrialClaims {
             if (pkg.price().signum() != 0) {
                 throw ApiProblem.invalidField("packageId", "package '" + pkg.name() + "' is not free: pay for it");
             }
+            // a trial is for a new customer: given to a number that has an account it would hand that account's
+            // password to whoever typed the number, and replace what its owner paid for with the trial
+            if (sql.sql("select exists (select 1 from subscribers where username = ?)").param(username)
+                    .query(Boolean.class).single()) {
+                throw ApiProblem.conflictOn("phone", "this number already has an account here: the free '"
+                        + pkg.name() + "' is for new customers; buy a package or redeem a voucher");
+            }
             int claimed = sql.sql("""
                             insert into trial_claims (package_id, phone, mac_address) values (?, ?, ?)
                             on conflict do nothing""")

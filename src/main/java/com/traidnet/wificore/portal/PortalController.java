@@ -47,7 +47,8 @@ class PortalController {
     @GetMapping
     ResponseEntity<String> offers(@PathVariable String slug, @RequestParam Map<String, String> params) {
         return render(slug, params, (tenant, pages, link) ->
-                ok(pages.offers(store.offers(tenant.id(), link.nas()), checkout.mpesaReady(tenant.id()))));
+                ok(pages.offers(store.offers(tenant.id(), link.nas()), checkout.mpesaReady(tenant.id()),
+                        checkout.currency())));
     }
 
     @PostMapping("/pay")
@@ -59,6 +60,10 @@ class PortalController {
             }
             if (!checkout.mpesaReady(tenant.id())) {
                 throw ApiProblem.conflict("Paying by M-Pesa is not available on this hotspot yet; use a voucher.");
+            }
+            if (!offer.currency().equalsIgnoreCase(checkout.currency())) {
+                throw ApiProblem.conflict("'" + offer.name() + "' is priced in " + offer.currency() + "; M-Pesa takes "
+                        + checkout.currency() + " only. Use a voucher.");
             }
             var payment = checkout.payForPackage(tenant.id(), required(params, "phone"), offer.price(), offer.id(),
                     link.mac());
@@ -95,6 +100,23 @@ class PortalController {
         var payment = checkout.status(tenant.id(), uuid(id, "payment"))
                 .orElseThrow(() -> ApiProblem.notFound("payment " + id));
         return Map.of("status", payment.status());
+    }
+
+    /**
+     * A customer with an account of their own types its password (it is never shown to whoever typed the
+     * number): the page logs the device in through the NAS with it — for an HTTP-CHAP hotspot as the digest.
+     * Nothing is checked here: the NAS asks RADIUS, which refuses a wrong password.
+     */
+    @PostMapping("/login")
+    ResponseEntity<String> login(@PathVariable String slug, @RequestParam Map<String, String> params) {
+        return render(slug, params, (tenant, pages, link) -> {
+            String password = required(params, "password");
+            if (password.length() > 128) {
+                throw ApiProblem.invalidField("password", "is too long");
+            }
+            return ok(pages.login(new HotspotStorefront.Access(required(params, "username"), password, null, null),
+                    "Connecting"));
+        });
     }
 
     /** A free package (price 0): given at once, once per phone and device. */

@@ -36,13 +36,18 @@ final class PortalPages {
         return Html.page(title, brand, branding.logoUrl(), Html.colour(branding.primaryColor()), head, body);
     }
 
-    /** The packages on sale (paid ones only when M-Pesa is set up; free ones always), and the voucher form. */
-    String offers(List<Offer> all, boolean mpesa) {
+    /**
+     * The packages on sale — paid ones only when M-Pesa is set up and they are priced in its currency, free ones
+     * always — and the voucher form.
+     */
+    String offers(List<Offer> all, boolean mpesa, String mpesaCurrency) {
         var b = new StringBuilder();
-        List<Offer> offers = all.stream().filter(o -> mpesa || o.free()).toList();
-        if (offers.isEmpty()) {
-            b.append("<div class=\"card\">").append(mpesa || all.isEmpty() ? "No packages are on sale here right now."
-                    : "Paying by M-Pesa is not available here yet: use a voucher.").append("</div>");
+        List<Offer> offers = all.stream()
+                .filter(o -> o.free() || mpesa && o.currency().equalsIgnoreCase(mpesaCurrency)).toList();
+        if (!mpesa && all.stream().anyMatch(o -> !o.free())) {
+            b.append("<div class=\"card\">Paying by M-Pesa is not available here yet: use a voucher.</div>");
+        } else if (offers.isEmpty()) {
+            b.append("<div class=\"card\">No packages are on sale here right now.</div>");
         }
         for (Offer o : offers) {
             b.append("<form class=\"card\" method=\"post\" action=\"").append(base).append(o.free() ? "/trial" : "/pay")
@@ -82,11 +87,19 @@ final class PortalPages {
         return page("Waiting for M-Pesa", head, body);
     }
 
-    /** Logs the device in through the NAS, or shows the credentials when no NAS sent the customer here. */
+    /**
+     * Logs the device in through the NAS, or shows the credentials when no NAS sent the customer here. Without a
+     * password (an existing account: never shown to whoever typed its number) the customer types their own.
+     */
     String login(Access access, String headline) {
-        var b = new StringBuilder("<div class=\"card\"><div class=\"price\">").append(text(headline))
-                .append("</div><p>").append(text(access.packageName())).append(access.expiresAt() == null ? ""
-                        : ", valid until " + text(UNTIL.format(access.expiresAt().atZone(zone)))).append(".</p>");
+        var b = new StringBuilder("<div class=\"card\"><div class=\"price\">").append(text(headline)).append("</div>");
+        if (access.packageName() != null) {
+            b.append("<p>").append(text(access.packageName())).append(access.expiresAt() == null ? ""
+                    : ", valid until " + text(UNTIL.format(access.expiresAt().atZone(zone)))).append(".</p>");
+        }
+        if (access.password() == null) {
+            return ownPassword(access, b);
+        }
         if (link.linkLoginOnly() == null) {
             b.append("<p>Username: <b>").append(text(access.username())).append("</b><br>Password: <b>")
                     .append(text(access.password())).append("</b></p></div>");
@@ -100,6 +113,19 @@ final class PortalPages {
                 .append("<button>Connect now</button></form></div>")
                 .append("<script>document.forms.login.submit()</script>");
         return page("Connecting…", "", b.toString());
+    }
+
+    private String ownPassword(Access access, StringBuilder b) {
+        b.append("<p>Added to the account of ").append(text(access.username())).append(".</p>");
+        if (link.linkLoginOnly() == null) {
+            b.append("<p>Log in with that account's username and your password.</p></div>");
+            return page("Done", "", b.toString());
+        }
+        b.append("<form method=\"post\" action=\"").append(base).append("/login\">").append(hidden(link.fields()))
+                .append(hidden(Map.of("username", access.username())))
+                .append("<label>Your WiFi password<input name=\"password\" type=\"password\" required"
+                        + " autocomplete=\"current-password\"></label><button>Connect</button></form></div>");
+        return page("Connect", "", b.toString());
     }
 
     String failed(String why) {

@@ -150,6 +150,16 @@ class PortalIT extends RadiusTestSupport {
 
         var again = post("/portal/" + nas.tenant().slug() + "/voucher", fields);
         assertThat(again.status()).isEqualTo(409);
+        // a second voucher for the same number extends it, but the page shows no password: anyone can type a number
+        String second = api().get("/api/vouchers/batches/" + api().post("/api/vouchers/batches",
+                json("packageId", pkg, "count", 1), nas.tenant().token()).text("id") + "/codes", nas.tenant().token())
+                .body().findValuesAsString("code").getFirst();
+        String firstPassword = group(PASSWORD, redeemed.raw().body());
+        var stranger = post("/portal/" + nas.tenant().slug() + "/voucher", new java.util.HashMap<>(Map.of(
+                "code", second, "phone", "0722000111")));
+        assertThat(stranger.status()).as(stranger.raw().body()).isEqualTo(200);
+        assertThat(stranger.raw().body()).contains("Added to the account of 254722000111")
+                .doesNotContain(firstPassword);
         assertThat(again.raw().body()).contains("already redeemed");
 
         fields.remove("phone");
@@ -230,7 +240,16 @@ class PortalIT extends RadiusTestSupport {
         fields.put("phone", "0722000333");
         var redeemed = post("/portal/" + nas.tenant().slug() + "/voucher", fields);
         assertThat(redeemed.status()).as(redeemed.raw().body()).isEqualTo(200);
-        String html = redeemed.raw().body();
+        // the number has an account: its password is never shown to whoever typed the number; its owner types it
+        assertThat(redeemed.raw().body()).contains("Your WiFi password", "action=\"/portal/" + nas.tenant().slug()
+                + "/login\"").doesNotContain("chap-pass-77", "name=\"password\" value=");
+        fields.remove("code");
+        fields.remove("phone");
+        fields.put("username", "254722000333");
+        fields.put("password", "chap-pass-77");
+        var typed = post("/portal/" + nas.tenant().slug() + "/login", fields);
+        assertThat(typed.status()).as(typed.raw().body()).isEqualTo(200);
+        String html = typed.raw().body();
         assertThat(html).doesNotContain("chap-pass-77");
         String digest = group(PASSWORD, html);
         var md5 = java.security.MessageDigest.getInstance("MD5");
@@ -283,13 +302,25 @@ class PortalIT extends RadiusTestSupport {
 
         var again = post("/portal/" + nas.tenant().slug() + "/trial", fields);
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.raw().body()).contains("already been used");
+        assertThat(again.raw().body()).contains("already has an account");
         fields.put("phone", "0712 777 002"); // another number, the same device
         assertThat(post("/portal/" + nas.tenant().slug() + "/trial", fields).status()).isEqualTo(409);
         fields.put("mac", "AA:BB:CC:11:22:44"); // another device: its own trial, through the pay form too
         var other = post("/portal/" + nas.tenant().slug() + "/pay", fields);
         assertThat(other.status()).as(other.raw().body()).isEqualTo(200);
         assertThat(other.raw().body()).contains("Free trial started");
+
+        // a number that already has an account gets no trial: it would hand over that account and its password
+        var owner = api().post("/api/subscribers", json("kind", "hotspot", "phone", "0712777009", "password",
+                "owners-secret-1", "expiresAt", "2030-01-01T00:00:00Z"), nas.tenant().token());
+        assertThat(owner.status()).isEqualTo(201);
+        fields.put("phone", "+254 712 777 009");
+        fields.put("mac", "AA:BB:CC:11:22:55");
+        var takeover = post("/portal/" + nas.tenant().slug() + "/trial", fields);
+        assertThat(takeover.status()).isEqualTo(409);
+        assertThat(takeover.raw().body()).contains("already has an account").doesNotContain("owners-secret-1");
+        assertThat(api().get("/api/subscribers/" + owner.body().path("subscriber").path("id").asString(),
+                nas.tenant().token()).body().path("expiresAt").asString()).startsWith("2030-01-01");
 
         // a paid package is not on offer without M-Pesa, and cannot be bought by hand either
         String paid = packageId(nas, "One hour", 10, true);

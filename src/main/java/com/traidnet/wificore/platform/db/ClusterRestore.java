@@ -69,6 +69,10 @@ final class ClusterRestore {
                 account.own(staging);
             } catch (IOException | RuntimeException e) {
                 PostgresBinaries.deleteRecursively(staging);
+                // the side files unpack next to the staging dir: a failed restore leaves no copy of the passwords
+                for (String side : List.of(CREDENTIALS, SECRET_KEY)) {
+                    Files.deleteIfExists(staging.resolveSibling(staging.getFileName() + "." + side));
+                }
                 throw e;
             }
             Optional<Path> previous = Optional.empty();
@@ -142,7 +146,9 @@ final class ClusterRestore {
                 }
             }
         } catch (IOException e) {
-            throw new IOException("cannot read " + archive + " (" + e.getMessage() + ")", e);
+            // a truncated archive fails with a message-less EOFException: name what happened
+            throw new IOException("cannot read " + archive + " (" + (e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName() + ": the file is truncated or damaged") + ")", e);
         }
         return sideFiles;
     }

@@ -108,6 +108,20 @@ class BackupIT {
         assertThat(Files.list(original.resolve("postgres")).map(p -> p.getFileName().toString()).toList())
                 .noneMatch(n -> n.startsWith("cluster.restoring") || n.startsWith("cluster.before-restore"));
 
+        // a truncated archive is refused in words, and leaves nothing behind (no copy of the credentials)
+        Path truncated = Files.createTempFile(restored.getParent(), "truncated-", ".tar.gz");
+        try (var in = Files.newInputStream(archive)) {
+            Files.write(truncated, in.readNBytes(100_000));
+        }
+        assertThatThrownBy(() -> EmbeddedBackups.of(restored).restore(truncated))
+                .hasMessageContaining("truncated or damaged");
+        if (Files.isDirectory(restored.resolve("postgres"))) {
+            try (var left = Files.list(restored.resolve("postgres"))) {
+                assertThat(left.map(p -> p.getFileName().toString()).toList())
+                        .noneMatch(n -> n.startsWith("cluster.restoring"));
+            }
+        }
+
         // restore into a fresh data directory and start a server there: it recovers from backup_label
         EmbeddedBackups.Restored done = EmbeddedBackups.of(restored).restore(archive);
         assertThat(done.previousCluster()).isEmpty();
