@@ -75,9 +75,12 @@ class Payments {
         UUID id = UUID.randomUUID();
         gateway.inTenant(tenant, sql -> {
             if (onePromptPer != null) {
+                // the lock first, in a statement of its own: READ COMMITTED takes a statement's snapshot when it
+                // starts, so a check in the same statement would not see the payment its lock waited for
+                sql.sql("select pg_advisory_xact_lock(hashtextextended('stk-prompt:' || ?, 0))").param(phone)
+                        .query().singleRow();
                 boolean waiting = sql.sql("""
-                                select (select pg_advisory_xact_lock(hashtextextended('stk-prompt:' || :phone, 0))) is null
-                                    or exists (select 1 from payments where status = 'pending' and phone = :phone
+                                select exists (select 1 from payments where status = 'pending' and phone = :phone
                                                and created_at > :since)""")
                         .param("phone", phone).param("since", Timestamp.from(clock.instant().minus(onePromptPer)))
                         .query(Boolean.class).single();

@@ -202,6 +202,23 @@ class PortalIT extends RadiusTestSupport {
         assertThat(again.raw().body()).contains("prompt was just sent");
         fields.put("phone", "0712340001"); // another phone is not held up
         assertThat(post("/portal/" + nas.tenant().slug() + "/pay", fields).status()).isEqualTo(303);
+
+        // eight at once for a third phone: the check and the new payment are one locked step, so one prompt only
+        fields.put("phone", "0712350000");
+        var statuses = new java.util.concurrent.ConcurrentLinkedQueue<Integer>();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                pool.submit(() -> {
+                    start.await();
+                    statuses.add(post("/portal/" + nas.tenant().slug() + "/pay", new java.util.HashMap<>(fields)).status());
+                    return null;
+                });
+            }
+            start.countDown();
+        }
+        assertThat(statuses).hasSize(8).filteredOn(st -> st == 303).hasSize(1);
+        assertThat(statuses).filteredOn(st -> st == 429).hasSize(7);
     }
 
     /**
