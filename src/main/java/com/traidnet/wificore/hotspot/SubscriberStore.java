@@ -30,9 +30,21 @@ final class SubscriberStore {
                 .param(username).query(Subscriber::map).optional();
     }
 
+    /**
+     * The account as written, else the only one that matches in another case (customers type paybill account
+     * numbers as they remember them); empty when none does, or when several do (then nobody can tell which).
+     */
     static Optional<Subscriber> lockByAccount(JdbcClient sql, String accountNumber) {
-        return sql.sql("select " + Subscriber.COLUMNS + " from subscribers where account_number = ? for update")
+        Optional<Subscriber> exact = sql.sql("select " + Subscriber.COLUMNS
+                        + " from subscribers where account_number = ? for update")
                 .param(accountNumber).query(Subscriber::map).optional();
+        if (exact.isPresent()) {
+            return exact;
+        }
+        var anyCase = sql.sql("select " + Subscriber.COLUMNS
+                        + " from subscribers where lower(account_number) = lower(?) order by id limit 2 for update")
+                .param(accountNumber).query(Subscriber::map).list();
+        return anyCase.size() == 1 ? Optional.of(anyCase.getFirst()) : Optional.empty();
     }
 
     static Optional<Subscriber> lock(JdbcClient sql, UUID id) {

@@ -141,6 +141,11 @@ class Subscribers {
         if (pkg == null) {
             throw ApiProblem.invalidField("packageId", "is required for PPPoE subscribers");
         }
+        // payments find an account in any case, so two that differ only in case could not be told apart
+        sql.sql("select account_number from subscribers where lower(account_number) = lower(?) limit 1")
+                .param(account).query(String.class).optional().ifPresent(taken -> {
+                    throw ApiProblem.conflictOn("accountNumber", "account number " + taken + " already exists");
+                });
         String username = r.username() == null ? account : SubscriberRequest.word(r.username(), "username");
         String ip = SubscriberRequest.ipv4(r.staticIp(), "staticIp");
         String pool = SubscriberRequest.word(r.ipPool(), "ipPool");

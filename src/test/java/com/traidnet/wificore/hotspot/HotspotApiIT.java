@@ -90,6 +90,14 @@ class HotspotApiIT extends IntegrationTest {
                 "durationUnit", "months", "uploadKbps", 2000, "downloadKbps", 5000));
         assertThat(api().post("/api/subscribers", json("kind", "pppoe", "accountNumber", "A1", "packageId", monthly,
                 "staticIp", "10.0.0.7"), a.token()).status()).isEqualTo(201);
+        // an account number typed in another case pays the account; a second account differing only in case is refused
+        var lowerCase = api().post("/api/payments/cash", json("amount", 1000, "purpose", "PPPOE_BILL", "reference", "a1"),
+                a.token());
+        assertThat(lowerCase.text("status")).as(lowerCase.body().toString()).isEqualTo("settled");
+        var twin = api().post("/api/subscribers", json("kind", "pppoe", "accountNumber", "a1", "packageId", monthly),
+                a.token());
+        assertThat(twin.status()).isEqualTo(409);
+        assertThat(twin.body().path("errors").get(0).path("field").asString()).isEqualTo("accountNumber");
         // a phone is found however it is typed
         for (String typed : List.of("0711000001", "+254 711 000 001", "711000001")) {
             assertThat(api().get("/api/subscribers?q=" + java.net.URLEncoder.encode(typed,
